@@ -1,0 +1,60 @@
+package io.modelcompose.shared.config;
+
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole, validated model-compose configuration.
+ *
+ * @param controller the controller (HTTP API, runtime, broker)
+ * @param components declared components, in file order
+ * @param workflows declared workflows, in file order
+ * @param loggers configured loggers (one console logger at info when none are declared)
+ * @param env the resolved environment the file was loaded with (the {@code env} expression source)
+ * @param files the files that were merged, in order
+ */
+public record ComposeConfig(
+        ControllerConfig controller,
+        List<ComponentConfig> components,
+        List<WorkflowConfig> workflows,
+        List<LoggerConfig> loggers,
+        Map<String, String> env,
+        List<String> files) {
+
+    public static final String DEFAULT_ID = "__default__";
+
+    public ComposeConfig {
+        components = List.copyOf(components);
+        workflows = List.copyOf(workflows);
+        loggers = List.copyOf(loggers);
+        env = Map.copyOf(env);
+        files = List.copyOf(files);
+    }
+
+    /** The component with this id, if declared. */
+    public Optional<ComponentConfig> component(String id) {
+        return components.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The workflow with this id; {@code null} or {@code __default__} selects the only workflow or the one marked
+     * {@code default: true}.
+     *
+     * @throws ComposeException with {@link ErrorCode#NOT_FOUND} when there is no such workflow
+     */
+    public WorkflowConfig workflow(String id) {
+        if (id == null || id.equals(DEFAULT_ID)) {
+            if (workflows.size() == 1) {
+                return workflows.get(0);
+            }
+            return workflows.stream().filter(WorkflowConfig::isDefault).findFirst()
+                    .orElseThrow(() -> new ComposeException(ErrorCode.NOT_FOUND,
+                            "no default workflow: " + workflows.size() + " workflows and none is marked 'default: true'"));
+        }
+        return workflows.stream().filter(w -> w.id().equals(id)).findFirst()
+                .orElseThrow(() -> new ComposeException(ErrorCode.NOT_FOUND, "Workflow '" + id + "' not found."));
+    }
+}
