@@ -8,9 +8,10 @@ package io.modelcompose.shared.config;
  * @param message what is wrong, in one line
  */
 public record ConfigProblem(SourceLocation location, String path, String message) {
-    /** Formats as {@code <file>:<line>: <path>: <message>}. */
+    /** Formats as {@code <file>:<line>: <path>: <message>}; the line is left out when unknown (0). */
     @Override
     public String toString() {
-        return location.file() + ":" + location.line() + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+        String where = location.line() > 0 ? location.file() + ":" + location.line() : location.file();
+        return where + ": " + (path.isEmpty() ? "" : path + ": ") + message;
     }
 }

@@ -1,0 +1,53 @@
+package io.modelcompose.cli;
+
+import io.modelcompose.shared.error.ComposeException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code compose-cli}: the entry point. {@code System.exit} is called here and nowhere else. */
+@Command(name = "compose-cli", mixinStandardHelpOptions = true, version = "compose 0.1.0",
+        description = "Declarative workflow orchestrator on Kafka (a re-making of model-compose).",
+        subcommands = {RunCommand.class, ValidateCommand.class})
+public final class ComposeCli implements Runnable {
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code; output goes to the given writers. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ComposeCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.subcommand() != null
+                    && parseResult.subcommand().hasMatchedOption("--verbose")
+                    || parseResult.hasMatchedOption("--verbose");
+            report(ex, commandLine.getErr(), verbose);
+            return ExitCodes.of(ex);
+        });
+        return cli.execute(args);
+    }
+
+    static void report(Throwable ex, PrintWriter err, boolean verbose) {
+        String message = ex instanceof ComposeException ? ex.getMessage()
+                : ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        err.println("error: " + message);
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+    }
+}

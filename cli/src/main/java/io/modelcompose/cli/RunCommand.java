@@ -1,0 +1,82 @@
+package io.modelcompose.cli;
+
+import io.modelcompose.cli.local.LocalRunner;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.event.RunSnapshot;
+import io.modelcompose.shared.event.RunStatus;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code compose-cli run WORKFLOW}: run one workflow once in this process (no broker, no HTTP). */
+@Command(name = "run", description = "Run one workflow once in-process and print its output as JSON.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    ComposeCli parent;
+
+    @Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKFLOW", description = "Workflow id (default: the default workflow)")
+    String workflowId;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "JSON|@FILE", description = "Run input as JSON, or @file.json")
+    String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output JSON to this file instead of stdout")
+    Path outputFile;
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigOptions all = parent.options.mergedWith(options);
+        LogSetup.configure(null, all.verbose);
+        Object runInput = RunInput.parse(input, all.projectDir());
+        ComposeConfig config = all.load();
+        config.workflow(workflowId);
+        LogSetup.configure(config, all.verbose);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4));
+        try (LocalRunner runner = new LocalRunner(vertx, config, all.projectDir())) {
+            RunSnapshot result = runner.run(workflowId, runInput).toCompletionStage().toCompletableFuture().get();
+            return report(result);
+        } finally {
+            vertx.close();
+        }
+    }
+
+    private int report(RunSnapshot result) throws IOException {
+        if (result.status() != RunStatus.COMPLETED) {
+            spec.commandLine().getErr().println("error: run " + result.runId() + " " + result.status().wireName()
+                    + ": " + result.error());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILED;
+        }
+        String json = Json.pretty(result.output());
+        if (outputFile != null) {
+            Files.writeString(outputFile, json + "\n", StandardCharsets.UTF_8);
+        } else {
+            spec.commandLine().getOut().println(json);
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    static ComposeException badInput(String message) {
+        return new ComposeException(ErrorCode.BAD_REQUEST, message);
+    }
+}

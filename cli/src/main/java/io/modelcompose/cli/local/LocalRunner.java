@@ -1,0 +1,147 @@
+package io.modelcompose.cli.local;
+
+import io.modelcompose.scheduler.engine.EngineCommand.CancelJob;
+import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
+import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
+import io.modelcompose.scheduler.engine.RunCoordinator;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.event.RunIds;
+import io.modelcompose.shared.event.RunSnapshot;
+import io.modelcompose.worker.component.CancelSignal;
+import io.modelcompose.worker.component.ComponentCatalog;
+import io.modelcompose.worker.component.ComponentRunner;
+import io.modelcompose.worker.component.ExecutionRequest;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs workflows in this process: the scheduler's {@link RunCoordinator} and the worker's {@link ComponentRunner}
+ * talk through method calls on one Vert.x context instead of Kafka topics. Used by {@code compose-cli run}.
+ */
+public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
+    private final Vertx vertx;
+    private final Context context;
+    private final ComposeConfig config;
+    private final Path projectDir;
+    private final ComponentCatalog catalog;
+    private final ComponentRunner components;
+    private final RunCoordinator coordinator;
+    private final Map<String, Promise<RunSnapshot>> waiting = new HashMap<>();
+    private final Map<String, CancelSignal> inFlight = new HashMap<>();
+
+    public LocalRunner(Vertx vertx, ComposeConfig config, Path projectDir) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.config = config;
+        this.projectDir = projectDir;
+        this.catalog = new ComponentCatalog(config);
+        this.components = new ComponentRunner(vertx, Math.max(4, Runtime.getRuntime().availableProcessors() * 8));
+        this.coordinator = new RunCoordinator(config, Clock.systemUTC(), this);
+    }
+
+    /** Runs a workflow to its end; the future fails only on a bad request (unknown workflow), not on a failed run. */
+    public Future<RunSnapshot> run(String workflowId, Object input) {
+        Promise<RunSnapshot> done = Promise.promise();
+        String runId = RunIds.newId(System.currentTimeMillis());
+        context.runOnContext(v -> {
+            try {
+                waiting.put(runId, done);
+                RunSnapshot accepted = coordinator.submit(runId, workflowId, input, null);
+                if (accepted.status().isTerminal()) {
+                    runFinished(accepted);
+                }
+            } catch (ComposeException e) {
+                waiting.remove(runId);
+                done.fail(e);
+            }
+        });
+        return done.future();
+    }
+
+    /** Cancels a run started by {@link #run}. */
+    public Future<RunSnapshot> cancel(String runId) {
+        Promise<RunSnapshot> result = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                result.complete(coordinator.cancel(runId));
+            } catch (ComposeException e) {
+                result.fail(e);
+            }
+        });
+        return result.future();
+    }
+
+    @Override
+    public void dispatch(DispatchJob d) {
+        CancelSignal signal = new CancelSignal();
+        String key = key(d.runId(), d.jobKey(), d.attempt());
+        inFlight.put(key, signal);
+        Future<io.modelcompose.worker.component.ComponentResult> result;
+        try {
+            ExecutionRequest request = new ExecutionRequest(d.runId(), d.jobKey(), d.attempt(),
+                    catalog.action(d.componentRef(), d.actionId()), d.input(), d.context(), config.env(),
+                    d.timeoutMillis(), projectDir);
+            result = components.execute(request, signal);
+        } catch (ComposeException e) {
+            result = Future.failedFuture(e);
+        }
+        result.onComplete(ar -> context.runOnContext(v -> {
+            inFlight.remove(key);
+            if (ar.succeeded()) {
+                coordinator.jobSucceeded(d.runId(), d.jobKey(), d.attempt(), ar.result().output(),
+                        ar.result().sources());
+            } else {
+                coordinator.jobFailed(d.runId(), d.jobKey(), d.attempt(), message(ar.cause()));
+            }
+        }));
+    }
+
+    @Override
+    public void cancel(CancelJob c) {
+        CancelSignal signal = inFlight.get(key(c.runId(), c.jobKey(), c.attempt()));
+        if (signal != null) {
+            signal.cancel();
+        }
+    }
+
+    @Override
+    public void schedule(ScheduleTimer t) {
+        long delay = Math.max(1, Duration.between(Clock.systemUTC().instant(), t.dueAt()).toMillis());
+        vertx.setTimer(delay, id -> context.runOnContext(
+                v -> coordinator.timerDue(t.runId(), t.jobKey(), t.attempt(), t.kind())));
+    }
+
+    @Override
+    public void runStarted(RunSnapshot snapshot) {
+        // nothing to publish in-process
+    }
+
+    @Override
+    public void runFinished(RunSnapshot snapshot) {
+        Promise<RunSnapshot> done = waiting.remove(snapshot.runId());
+        if (done != null) {
+            done.complete(snapshot);
+        }
+    }
+
+    private static String key(String runId, String jobKey, int attempt) {
+        return runId + '\u0000' + jobKey + '\u0000' + attempt;
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        components.close();
+    }
+}

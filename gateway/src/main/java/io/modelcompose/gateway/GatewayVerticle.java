@@ -1,0 +1,57 @@
+package io.modelcompose.gateway;
+
+import io.modelcompose.gateway.http.ApiRouter;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.ControllerConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The gateway service: serves the HTTP API of §6 on the controller's host and port over a {@link RunBackend}. */
+public final class GatewayVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+    private final ComposeConfig config;
+    private final RunBackend backend;
+    private final GatewayOptions options;
+    private final ShutdownFlag shutdown = new ShutdownFlag();
+    private volatile HttpServer server;
+
+    public GatewayVerticle(ComposeConfig config, RunBackend backend, GatewayOptions options) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public Future<?> start() {
+        ControllerConfig controller = config.controller();
+        Router router = new ApiRouter(vertx, config, backend, options, shutdown).build();
+        options.routerExtension().accept(router);
+        String host = Objects.requireNonNullElse(controller.host(), ControllerConfig.DEFAULT_HOST);
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(controller.port(), host)
+                .onSuccess(listening -> {
+                    server = listening;
+                    LOG.info("gateway listening on {}:{}{}", host, listening.actualPort(),
+                            Objects.requireNonNullElse(controller.basePath(), ""));
+                });
+    }
+
+    /** The port the server listens on (useful when the configured port is 0); -1 before start. */
+    public int actualPort() {
+        HttpServer listening = server;
+        return listening == null ? -1 : listening.actualPort();
+    }
+
+    /** Starts a graceful stop: {@code /health} answers 503 and new runs are refused with 503. */
+    public void beginShutdown() {
+        shutdown.begin();
+        LOG.info("gateway is shutting down: refusing new runs");
+    }
+}

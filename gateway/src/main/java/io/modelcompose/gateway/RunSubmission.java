@@ -1,0 +1,12 @@
+package io.modelcompose.gateway;
+
+/**
+ * A run the gateway asks the backend to start.
+ *
+ * @param runId the run id (the API's {@code task_id}); derived from the {@code Idempotency-Key} when one was sent
+ * @param workflowId the resolved workflow id (never {@code __default__})
+ * @param input the request's {@code input} as plain JSON values (maps, lists, strings, numbers, booleans), or null
+ * @param metadata the request's {@code metadata} as plain JSON values, or null
+ */
+public record RunSubmission(String runId, String workflowId, Object input, Object metadata) {
+}

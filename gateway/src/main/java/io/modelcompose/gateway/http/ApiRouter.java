@@ -1,0 +1,54 @@
+package io.modelcompose.gateway.http;
+
+import io.modelcompose.gateway.GatewayOptions;
+import io.modelcompose.gateway.RunBackend;
+import io.modelcompose.gateway.ShutdownFlag;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/** Builds the gateway's router: every route of SPEC §6 under the base path, plus one error mapping. */
+public final class ApiRouter {
+    private final Vertx vertx;
+    private final ComposeConfig config;
+    private final RunBackend backend;
+    private final GatewayOptions options;
+    private final ShutdownFlag shutdown;
+
+    public ApiRouter(Vertx vertx, ComposeConfig config, RunBackend backend, GatewayOptions options,
+            ShutdownFlag shutdown) {
+        this.vertx = vertx;
+        this.config = config;
+        this.backend = backend;
+        this.options = options;
+        this.shutdown = shutdown;
+    }
+
+    public Router build() {
+        Router router = Router.router(vertx);
+        String basePath = basePath();
+        BackendCalls calls = new BackendCalls(backend);
+        new HealthRoutes(vertx, backend, calls, shutdown, options.readinessCheckTimeout().toMillis())
+                .mount(router, basePath);
+        new RunRoutes(config, calls, options, shutdown).mount(router, basePath);
+        new TaskRoutes(calls).mount(router, basePath);
+        new WorkflowRoutes(config).mount(router, basePath);
+
+        HttpErrors errors = new HttpErrors(options.bodyLimitBytes());
+        router.route().failureHandler(errors::handle);
+        router.errorHandler(404, errors::handle);
+        router.errorHandler(405, errors::handle);
+        return router;
+    }
+
+    /** The configured base path as "" or "/prefix" (no trailing slash). */
+    private String basePath() {
+        String configured = config.controller() == null ? null : config.controller().basePath();
+        if (configured == null || configured.isBlank() || configured.equals("/")) {
+            return "";
+        }
+        String trimmed = configured.strip();
+        String withSlash = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+        return withSlash.endsWith("/") ? withSlash.substring(0, withSlash.length() - 1) : withSlash;
+    }
+}

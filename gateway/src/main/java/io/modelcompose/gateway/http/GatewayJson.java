@@ -1,0 +1,76 @@
+package io.modelcompose.gateway.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.modelcompose.shared.event.RunSnapshot;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.jackson.VertxModule;
+import java.io.IOException;
+
+/** The gateway's one JSON mapper: strict request parsing and snake_case run states. */
+final class GatewayJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .registerModule(new VertxModule());
+    private static final ObjectReader STRICT_READER = MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private GatewayJson() {
+    }
+
+    /** Parses a whole request body; duplicate keys are errors, content after the value is an error. */
+    static JsonNode parse(Buffer body) throws IOException {
+        try (JsonParser parser = STRICT_READER.createParser(body.getBytes())) {
+            JsonNode root = STRICT_READER.readTree(parser);
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw new JsonParseException(parser, "unexpected content after the JSON value");
+            }
+            return root;
+        }
+    }
+
+    /** A parsed JSON value as plain Java values (maps, lists, strings, numbers, booleans, null). */
+    static Object toPlain(JsonNode node) throws JsonProcessingException {
+        return node == null || node.isNull() ? null : MAPPER.treeToValue(node, Object.class);
+    }
+
+    /** Any value (plain Java, Vert.x JSON, records) as a JSON tree. */
+    static JsonNode toTree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    static byte[] write(Object value) throws JsonProcessingException {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** {@code {task_id, status, workflow_id, output?, error?, metadata?}} with null fields left out. */
+    static ObjectNode snapshot(RunSnapshot run) {
+        ObjectNode node = object();
+        node.put("task_id", run.runId());
+        node.put("status", run.status().wireName());
+        node.put("workflow_id", run.workflowId());
+        if (run.output() != null) {
+            node.set("output", toTree(run.output()));
+        }
+        if (run.error() != null) {
+            node.put("error", Replies.oneLine(run.error()));
+        }
+        if (run.metadata() != null) {
+            node.set("metadata", toTree(run.metadata()));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,90 @@
+package io.modelcompose.gateway.http;
+
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.event.RunSnapshot;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code GET /tasks/{task_id}} and {@code POST /tasks/{task_id}/cancel}. */
+final class TaskRoutes {
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
+
+    private final BackendCalls backend;
+
+    TaskRoutes(BackendCalls backend) {
+        this.backend = backend;
+    }
+
+    void mount(Router router, String basePath) {
+        router.get(basePath + "/tasks/:task_id").handler(this::getTask);
+        router.post(basePath + "/tasks/:task_id/cancel").handler(this::cancelTask);
+    }
+
+    private void getTask(RoutingContext rc) {
+        String taskId = rc.pathParam("task_id");
+        boolean outputOnly = queryFlag(rc, "output_only");
+        backend.get(taskId)
+                .recover(failure -> Future.failedFuture(explainNotFound(taskId, failure)))
+                .onSuccess(run -> {
+                    if (outputOnly) {
+                        Replies.outputOnly(rc, run);
+                    } else {
+                        Replies.json(rc, 200, GatewayJson.snapshot(run));
+                    }
+                })
+                .onFailure(rc::fail);
+    }
+
+    private void cancelTask(RoutingContext rc) {
+        String taskId = rc.pathParam("task_id");
+        backend.cancel(taskId)
+                .recover(failure -> explainCancelFailure(taskId, failure))
+                .onSuccess(run -> Replies.json(rc, 200, GatewayJson.snapshot(run)))
+                .onFailure(rc::fail);
+    }
+
+    /** A conflict names the status the run finished with, whatever words the backend used. */
+    private Future<RunSnapshot> explainCancelFailure(String taskId, Throwable failure) {
+        if (!hasCode(failure, ErrorCode.CONFLICT)) {
+            return Future.failedFuture(explainNotFound(taskId, failure));
+        }
+        return backend.get(taskId).transform(current -> {
+            if (current.succeeded() && current.result().status().isTerminal()) {
+                return Future.failedFuture(new ComposeException(ErrorCode.CONFLICT, "Task '" + taskId
+                        + "' has already finished: " + current.result().status().wireName()));
+            }
+            return Future.failedFuture(failure);
+        });
+    }
+
+    private static Throwable explainNotFound(String taskId, Throwable failure) {
+        return hasCode(failure, ErrorCode.NOT_FOUND)
+                ? new ComposeException(ErrorCode.NOT_FOUND, "Task '" + taskId + "' not found.")
+                : failure;
+    }
+
+    private static boolean hasCode(Throwable failure, ErrorCode code) {
+        return failure instanceof ComposeException ce && ce.code() == code;
+    }
+
+    private static boolean queryFlag(RoutingContext rc, String name) {
+        String raw = rc.request().getParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return false;
+        }
+        String value = raw.toLowerCase(Locale.ROOT);
+        if (TRUE.contains(value)) {
+            return true;
+        }
+        if (FALSE.contains(value)) {
+            return false;
+        }
+        throw new ComposeException(ErrorCode.BAD_REQUEST, name + " must be true or false, got '"
+                + Replies.oneLine(raw) + "'.");
+    }
+}

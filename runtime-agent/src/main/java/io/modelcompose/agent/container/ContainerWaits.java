@@ -1,0 +1,105 @@
+package io.modelcompose.agent.container;
+
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
+import io.modelcompose.agent.docker.DockerExecutor;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** Waits for a container state by inspecting it every {@link #POLL_INTERVAL} on the docker executor. */
+final class ContainerWaits {
+    static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+    /** What one inspection says: keep waiting (null), done, or failed. */
+    private record Verdict(boolean done, ComposeException failure) {
+        static final Verdict WAIT = null;
+        static final Verdict DONE = new Verdict(true, null);
+    }
+
+    private final DockerExecutor docker;
+
+    ContainerWaits(DockerExecutor docker) {
+        this.docker = docker;
+    }
+
+    CompletableFuture<InspectContainerResponse> running(String id, Duration timeout) {
+        return poll(id, "running", Instant.now().plus(timeout), timeout, r -> runningVerdict(id, r));
+    }
+
+    /** Healthy when a healthcheck is declared; running when none is. */
+    CompletableFuture<InspectContainerResponse> healthy(String id, Duration timeout) {
+        return poll(id, "healthy", Instant.now().plus(timeout), timeout, r -> healthVerdict(id, r));
+    }
+
+    private CompletableFuture<InspectContainerResponse> poll(String id, String goal, Instant deadline,
+            Duration timeout, Function<InspectContainerResponse, Verdict> judge) {
+        return docker.submit("inspect container " + id, c -> c.inspectContainerCmd(id).exec())
+                .thenCompose(response -> {
+                    Verdict verdict = judge.apply(response);
+                    if (verdict != Verdict.WAIT) {
+                        return verdict.done() ? CompletableFuture.completedFuture(response)
+                                : CompletableFuture.failedFuture(verdict.failure());
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        return CompletableFuture.failedFuture(new ComposeException(ErrorCode.TIMEOUT, "container '"
+                                + name(response) + "' was not " + goal + " within " + timeout.toSeconds() + " s"));
+                    }
+                    return CompletableFuture.supplyAsync(() -> null, docker.after(POLL_INTERVAL))
+                            .thenCompose(ignored -> poll(id, goal, deadline, timeout, judge));
+                });
+    }
+
+    private static Verdict runningVerdict(String id, InspectContainerResponse response) {
+        ContainerState state = response.getState();
+        if (Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getRestarting())) {
+            return Verdict.DONE;
+        }
+        return exitedVerdict(response);
+    }
+
+    private static Verdict healthVerdict(String id, InspectContainerResponse response) {
+        HealthState health = response.getState().getHealth();
+        if (health == null) {
+            return runningVerdict(id, response);
+        }
+        if ("healthy".equals(health.getStatus())) {
+            return Verdict.DONE;
+        }
+        if ("unhealthy".equals(health.getStatus())) {
+            return new Verdict(false, new ComposeException(ErrorCode.RUNTIME_FAILED, "container '" + name(response)
+                    + "' is unhealthy; last check said: " + lastCheckOutput(health)));
+        }
+        return exitedVerdict(response);
+    }
+
+    private static Verdict exitedVerdict(InspectContainerResponse response) {
+        ContainerState state = response.getState();
+        if ("exited".equals(state.getStatus()) || "dead".equals(state.getStatus())) {
+            String error = state.getError() == null || state.getError().isBlank() ? "" : " (" + state.getError() + ")";
+            return new Verdict(false, new ComposeException(ErrorCode.RUNTIME_FAILED, "container '" + name(response)
+                    + "' exited with code " + state.getExitCodeLong() + error));
+        }
+        return Verdict.WAIT;
+    }
+
+    private static String lastCheckOutput(HealthState health) {
+        List<HealthStateLog> log = health.getLog();
+        if (log == null || log.isEmpty()) {
+            return "(no output)";
+        }
+        String output = log.get(log.size() - 1).getOutput();
+        return output == null || output.isBlank() ? "(no output)" : output.strip();
+    }
+
+    private static String name(InspectContainerResponse response) {
+        String name = response.getName();
+        return name != null && name.startsWith("/") ? name.substring(1) : name;
+    }
+}

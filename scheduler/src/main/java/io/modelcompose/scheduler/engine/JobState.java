@@ -1,0 +1,28 @@
+package io.modelcompose.scheduler.engine;
+
+import io.modelcompose.shared.config.JobConfig;
+
+/** Mutable state of one job inside a {@link WorkflowFrame}; owned by the engine's single thread. */
+final class JobState {
+    enum Phase { WAITING, RUNNING, RETRY_WAIT, SUCCEEDED, FAILED }
+
+    final JobConfig job;
+    final String key;
+    final WorkflowFrame frame;
+    Phase phase = Phase.WAITING;
+    int attempt;
+    Object renderedInput;
+    Object output;
+    /** Non-null while a sub-workflow of this job runs. */
+    WorkflowFrame child;
+
+    JobState(JobConfig job, String key, WorkflowFrame frame) {
+        this.job = job;
+        this.key = key;
+        this.frame = frame;
+    }
+
+    boolean isActive() {
+        return phase == Phase.RUNNING || phase == Phase.RETRY_WAIT;
+    }
+}

@@ -1,0 +1,101 @@
+package io.modelcompose.shared.config.bind;
+
+import io.modelcompose.shared.config.BrokerConfig;
+import io.modelcompose.shared.config.ControllerConfig;
+import io.modelcompose.shared.config.RuntimeConfig;
+import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.ConfigPath;
+import io.modelcompose.shared.config.tree.YList;
+import io.modelcompose.shared.config.tree.YMap;
+import io.modelcompose.shared.config.tree.YNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Binds {@code controller}, in the seed's shape ({@code type}, {@code host}, {@code port}, {@code base_path} on the
+ * controller) or the newer one ({@code adapter: {type, host, port, base_path}}, or an {@code adapters:} list of
+ * one). A missing controller gets every default.
+ */
+final class ControllerBinder {
+    static final String HTTP_SERVER = "http-server";
+    static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Set<String> ADAPTER_KEYS = Set.of("type", "host", "port", "base_path");
+    private static final Set<String> KEYS = Set.of("name", "type", "host", "port", "base_path",
+            "max_concurrent_count", "threaded", "runtime", "broker", "shutdown_timeout", "adapters");
+
+    private ControllerBinder() {
+    }
+
+    static ControllerConfig bind(YNode node, BindContext context) {
+        if (node == null) {
+            return new ControllerConfig(null, HTTP_SERVER, ControllerConfig.DEFAULT_HOST,
+                    ControllerConfig.DEFAULT_PORT, "", 0, false, RuntimeConfig.NATIVE, null, DEFAULT_SHUTDOWN_TIMEOUT,
+                    SourceLocation.UNKNOWN);
+        }
+        Fields controller = Fields.of(node, "controller", context.problems);
+        controller.allowOnly(KEYS);
+        Fields adapter = adapter(controller);
+        return new ControllerConfig(
+                controller.string("name"),
+                adapter.choice("type", HTTP_SERVER, List.of(HTTP_SERVER)),
+                adapter.string("host", ControllerConfig.DEFAULT_HOST),
+                adapter.integer("port", ControllerConfig.DEFAULT_PORT, 1, 65535),
+                basePath(adapter.string("base_path")),
+                controller.integer("max_concurrent_count", 0, 0, Integer.MAX_VALUE),
+                controller.bool("threaded", false),
+                RuntimeBinder.bind(controller.node("runtime"), controller.path("runtime"), true, context),
+                broker(controller),
+                controller.duration("shutdown_timeout", DEFAULT_SHUTDOWN_TIMEOUT),
+                controller.location());
+    }
+
+    /** The fields holding type/host/port/base_path: the single adapter if one is declared, else the controller. */
+    private static Fields adapter(Fields controller) {
+        YList adapters = controller.list("adapters");
+        if (adapters == null) {
+            return controller;
+        }
+        if (adapters.items().size() != 1) {
+            controller.problem("adapters", "exactly one adapter is supported, found " + adapters.items().size());
+            return controller;
+        }
+        for (String key : ADAPTER_KEYS) {
+            if (controller.map().has(key)) {
+                controller.problem(key, "'" + key + "' is written both on the controller and in its adapter");
+            }
+        }
+        Fields adapter = Fields.of(adapters.items().get(0), ConfigPath.index(controller.path("adapters"), 0),
+                controller.problems());
+        adapter.allowOnly(ADAPTER_KEYS);
+        return adapter;
+    }
+
+    /** Starts with '/', does not end with it; "" when not set or "/". */
+    static String basePath(String written) {
+        if (written == null) {
+            return "";
+        }
+        String path = written.trim();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.isEmpty() || path.startsWith("/") ? path : "/" + path;
+    }
+
+    private static BrokerConfig broker(Fields controller) {
+        YNode node = controller.node("broker");
+        if (node == null) {
+            return null;
+        }
+        Fields broker = Fields.of(node, controller.path("broker"), controller.problems());
+        broker.allowOnly(Set.of("bootstrap_servers", "topic_prefix"));
+        broker.requireKey("bootstrap_servers", " (host:port, comma-separated)");
+        List<String> servers = broker.strings("bootstrap_servers");
+        if (!(node instanceof YMap)) {
+            return null;
+        }
+        return new BrokerConfig(String.join(",", servers),
+                broker.string("topic_prefix", BrokerConfig.DEFAULT_TOPIC_PREFIX));
+    }
+}

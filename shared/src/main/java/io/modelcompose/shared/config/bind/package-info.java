@@ -1,0 +1,2 @@
+/** Internal: binds the resolved YAML tree to the config records, collecting every problem. */
+package io.modelcompose.shared.config.bind;

@@ -1,0 +1,2 @@
+/** Internal: finding, reading and merging config files, and resolving {@code ${env.*}} on the parsed tree. */
+package io.modelcompose.shared.config.load;

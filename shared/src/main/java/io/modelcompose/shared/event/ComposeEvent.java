@@ -1,0 +1,36 @@
+package io.modelcompose.shared.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Every record exchanged over Kafka. JSON with a {@code type} discriminator and a {@code schemaVersion}; the Kafka key
+ * is the run id ({@link #key()}), so all records of one run stay ordered in one partition.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RunEvents.RunRequested.class, name = "RunRequested"),
+    @JsonSubTypes.Type(value = RunEvents.RunCancelRequested.class, name = "RunCancelRequested"),
+    @JsonSubTypes.Type(value = RunEvents.RunStarted.class, name = "RunStarted"),
+    @JsonSubTypes.Type(value = RunEvents.RunFinished.class, name = "RunFinished"),
+    @JsonSubTypes.Type(value = RunEvents.RunState.class, name = "RunState"),
+    @JsonSubTypes.Type(value = JobEvents.JobDispatched.class, name = "JobDispatched"),
+    @JsonSubTypes.Type(value = JobEvents.JobFinished.class, name = "JobFinished"),
+    @JsonSubTypes.Type(value = JobEvents.JobHeartbeat.class, name = "JobHeartbeat"),
+    @JsonSubTypes.Type(value = JobEvents.JobCancelRequested.class, name = "JobCancelRequested"),
+    @JsonSubTypes.Type(value = ServiceHeartbeat.class, name = "ServiceHeartbeat"),
+    @JsonSubTypes.Type(value = DeadLetter.class, name = "DeadLetter")
+})
+public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.RunCancelRequested,
+        RunEvents.RunStarted, RunEvents.RunFinished, RunEvents.RunState, JobEvents.JobDispatched,
+        JobEvents.JobFinished, JobEvents.JobHeartbeat, JobEvents.JobCancelRequested, ServiceHeartbeat, DeadLetter {
+
+    /** The schema version this code writes. Readers accept this version and older ones. */
+    int CURRENT_SCHEMA_VERSION = 1;
+
+    /** Schema version of the record (1). */
+    int schemaVersion();
+
+    /** The Kafka key: the run id, or the instance id for service heartbeats. */
+    String key();
+}

@@ -1,0 +1,90 @@
+package io.modelcompose.shared.event;
+
+import java.util.Map;
+
+/** Job-level records between the scheduler and the workers. */
+public final class JobEvents {
+    private JobEvents() {
+    }
+
+    /**
+     * One attempt of a job, for a worker to run.
+     *
+     * @param schemaVersion 1
+     * @param runId the run (Kafka key)
+     * @param workflowId the job's workflow
+     * @param jobKey the job's key in the run
+     * @param jobId the job id
+     * @param attempt 1-based attempt (delivery) number
+     * @param componentRef a declared component id, or {@code <workflow>/<job>} for an inline component
+     * @param actionId the action
+     * @param input the rendered job input
+     * @param context {@code {run_id, workflow_id, job_id, attempt}}
+     * @param timeoutMillis per-attempt limit, 0 = none
+     * @param leaseDeadlineMillis epoch ms after which the scheduler considers the attempt lost unless a heartbeat
+     *     extended it
+     */
+    public record JobDispatched(int schemaVersion, String runId, String workflowId, String jobKey, String jobId,
+            int attempt, String componentRef, String actionId, Object input, Map<String, Object> context,
+            long timeoutMillis, long leaseDeadlineMillis) implements ComposeEvent {
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+
+    /**
+     * The outcome of an attempt.
+     *
+     * @param schemaVersion 1
+     * @param runId the run
+     * @param jobKey the job key
+     * @param attempt the attempt this result belongs to (results of older attempts are ignored)
+     * @param workerId the worker that ran it
+     * @param succeeded true on success
+     * @param output the component output on success
+     * @param sources the result sources on success ({@code stdout}, {@code status}, ...)
+     * @param error a one-line error on failure
+     */
+    public record JobFinished(int schemaVersion, String runId, String jobKey, int attempt, String workerId,
+            boolean succeeded, Object output, Map<String, Object> sources, String error) implements ComposeEvent {
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+
+    /**
+     * A worker is still running an attempt: extends its lease.
+     *
+     * @param schemaVersion 1
+     * @param runId the run
+     * @param jobKey the job key
+     * @param attempt the attempt
+     * @param workerId the worker
+     * @param atMillis epoch ms
+     */
+    public record JobHeartbeat(int schemaVersion, String runId, String jobKey, int attempt, String workerId,
+            long atMillis) implements ComposeEvent {
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+
+    /**
+     * Asks the worker running an attempt to stop it.
+     *
+     * @param schemaVersion 1
+     * @param runId the run
+     * @param jobKey the job key
+     * @param attempt the attempt
+     */
+    public record JobCancelRequested(int schemaVersion, String runId, String jobKey, int attempt)
+            implements ComposeEvent {
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.modelcompose.shared.event;
+
+/** Run-level records: requests on the runs topic, outcomes on the run-events and run-state topics. */
+public final class RunEvents {
+    private RunEvents() {
+    }
+
+    /**
+     * Asks for a run. Anyone may produce it to the runs topic; a repeated run id is ignored (idempotent).
+     *
+     * @param schemaVersion 1
+     * @param runId the run id (also the Kafka key)
+     * @param workflowId the workflow, or null / {@code __default__} for the default one
+     * @param input the run input
+     * @param metadata echoed back in the run state
+     * @param requestedAtMillis epoch ms
+     */
+    public record RunRequested(int schemaVersion, String runId, String workflowId, Object input, Object metadata,
+            long requestedAtMillis) implements ComposeEvent {
+        public RunRequested(String runId, String workflowId, Object input, Object metadata, long requestedAtMillis) {
+            this(CURRENT_SCHEMA_VERSION, runId, workflowId, input, metadata, requestedAtMillis);
+        }
+
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+
+    /**
+     * Asks to cancel a run.
+     *
+     * @param schemaVersion 1
+     * @param runId the run
+     * @param requestedAtMillis epoch ms
+     */
+    public record RunCancelRequested(int schemaVersion, String runId, long requestedAtMillis) implements ComposeEvent {
+        public RunCancelRequested(String runId, long requestedAtMillis) {
+            this(CURRENT_SCHEMA_VERSION, runId, requestedAtMillis);
+        }
+
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+
+    /**
+     * The scheduler started a run.
+     *
+     * @param schemaVersion 1
+     * @param runId the run
+     * @param workflowId its workflow
+     * @param startedAtMillis epoch ms
+     */
+    public record RunStarted(int schemaVersion, String runId, String workflowId, long startedAtMillis)
+            implements ComposeEvent {
+        public RunStarted(String runId, String workflowId, long startedAtMillis) {
+            this(CURRENT_SCHEMA_VERSION, runId, workflowId, startedAtMillis);
+        }
+
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+
+    /**
+     * A run reached a terminal status (completed, failed or cancelled).
+     *
+     * @param schemaVersion 1
+     * @param snapshot the final state, with output or error
+     */
+    public record RunFinished(int schemaVersion, RunSnapshot snapshot) implements ComposeEvent {
+        public RunFinished(RunSnapshot snapshot) {
+            this(CURRENT_SCHEMA_VERSION, snapshot);
+        }
+
+        @Override
+        public String key() {
+            return snapshot.runId();
+        }
+    }
+
+    /**
+     * The latest state of a run, on the compacted run-state topic that every gateway reads.
+     *
+     * @param schemaVersion 1
+     * @param snapshot the state
+     */
+    public record RunState(int schemaVersion, RunSnapshot snapshot) implements ComposeEvent {
+        public RunState(RunSnapshot snapshot) {
+            this(CURRENT_SCHEMA_VERSION, snapshot);
+        }
+
+        @Override
+        public String key() {
+            return snapshot.runId();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.modelcompose.worker.component;
+
+import io.modelcompose.shared.config.ActionSpec;
+import io.modelcompose.shared.config.HttpClientAction;
+import io.modelcompose.shared.config.LoggerAction;
+import io.modelcompose.shared.config.ShellAction;
+import io.modelcompose.shared.config.WorkflowAction;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.expr.Scope;
+import io.modelcompose.shared.expr.Templates;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Picks the executor for an action, runs it and applies the component's {@code output} template. */
+public final class ComponentRunner implements AutoCloseable {
+    private final HttpClientExecutor http;
+    private final ShellExecutor shell;
+    private final LoggerExecutor logger;
+
+    public ComponentRunner(Vertx vertx, int maxProcesses) {
+        this.http = new HttpClientExecutor(vertx);
+        this.shell = new ShellExecutor(vertx, maxProcesses);
+        this.logger = new LoggerExecutor();
+    }
+
+    public Future<ComponentResult> execute(ExecutionRequest request, CancelSignal cancel) {
+        Future<ComponentResult> raw;
+        try {
+            raw = executorFor(request.action()).execute(request, cancel);
+        } catch (ComposeException e) {
+            return Future.failedFuture(e);
+        }
+        Object template = request.action().output();
+        if (template == null) {
+            return raw;
+        }
+        return raw.map(result -> new ComponentResult(Templates.render(template, outputScope(request, result)),
+                result.sources()));
+    }
+
+    private ComponentExecutor executorFor(ActionSpec action) {
+        if (action instanceof HttpClientAction) {
+            return http;
+        } else if (action instanceof ShellAction) {
+            return shell;
+        } else if (action instanceof LoggerAction) {
+            return logger;
+        } else if (action instanceof WorkflowAction) {
+            throw new ComposeException(ErrorCode.INTERNAL, "workflow actions are run by the scheduler, not a worker");
+        }
+        throw new ComposeException(ErrorCode.INTERNAL, "no executor for " + action.getClass().getSimpleName());
+    }
+
+    private static Scope outputScope(ExecutionRequest request, ComponentResult result) {
+        Map<String, Object> sources = new HashMap<>(result.sources());
+        sources.put("input", request.input());
+        sources.put("context", request.context());
+        sources.put("env", request.env());
+        sources.put("result", result.output());
+        sources.putIfAbsent("output", result.output());
+        return Scope.of(sources);
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+        http.close();
+    }
+}
