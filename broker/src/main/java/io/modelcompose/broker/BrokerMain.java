@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * <p>Handshake: stdout carries exactly one line, {@code READY <bootstrap servers>}, once the broker answers.
  * Logs go to {@code <data-dir>/broker.log}, and WARN and above also to stderr. The process exits when its stdin
  * reaches end-of-file (the parent closed it or died, also while the broker is still starting) and on SIGTERM,
- * shutting a started broker down cleanly in both cases. Exit codes: 0 after a shutdown, 1 when the broker failed to start, 2 for a bad command line.
+ * shutting a started broker down cleanly in both cases. Exit codes: 0 after a shutdown, 1 when the broker
+ * failed to start, 2 for a bad command line.
  */
 public final class BrokerMain {
     public static final String READY_PREFIX = "READY ";

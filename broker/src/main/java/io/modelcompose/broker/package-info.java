@@ -1,2 +1,2 @@
-/** A single-node KRaft Kafka broker on loopback: run in-process ({@link io.modelcompose.broker.KafkaNode}) or as a child JVM ({@link io.modelcompose.broker.BrokerMain}). */
+/** A single-node KRaft Kafka broker on loopback, run in-process ({@code KafkaNode}) or as a child JVM ({@code BrokerMain}). */
 package io.modelcompose.broker;

@@ -9,13 +9,17 @@ import picocli.CommandLine.Mixin;
 /** {@code compose-cli}: the entry point. {@code System.exit} is called here and nowhere else. */
 @Command(name = "compose-cli", mixinStandardHelpOptions = true, version = "compose 0.1.0",
         description = "Declarative workflow orchestrator on Kafka (a re-making of model-compose).",
-        subcommands = {RunCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, UpCommand.class, DownCommand.class, PsCommand.class,
+            ServeCommand.class, BenchCommand.class})
 public final class ComposeCli implements Runnable {
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The arguments this process was started with ({@code up -d} starts itself again with them). */
+    String[] originalArgs = new String[0];
 
     @Override
     public void run() {
@@ -28,7 +32,9 @@ public final class ComposeCli implements Runnable {
 
     /** Runs the command line and returns the exit code; output goes to the given writers. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new ComposeCli());
+        ComposeCli top = new ComposeCli();
+        top.originalArgs = args.clone();
+        CommandLine cli = new CommandLine(top);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

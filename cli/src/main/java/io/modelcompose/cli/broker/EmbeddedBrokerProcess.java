@@ -141,7 +141,8 @@ public final class EmbeddedBrokerProcess implements AutoCloseable {
         try {
             return new ProcessBuilder(command).directory(dataDir.toFile()).start();
         } catch (IOException e) {
-            throw new ComposeException(ErrorCode.UNAVAILABLE, "cannot launch the Kafka broker JVM: " + e.getMessage(), e);
+            throw new ComposeException(ErrorCode.UNAVAILABLE,
+                    "cannot launch the Kafka broker JVM: " + e.getMessage(), e);
         }
     }
 

@@ -30,12 +30,13 @@ final class ContainerProvisioner {
 
     /** Checks every network exists, before anything is created. */
     void checkNetworks(ContainerSpec spec) {
-        for (String network : spec.networks()) {
+        List<String> networks = spec.networks();
+        for (int i = 0; i < networks.size(); i++) {
             try {
-                client.inspectNetworkCmd().withNetworkId(network).exec();
+                client.inspectNetworkCmd().withNetworkId(networks.get(i)).exec();
             } catch (NotFoundException e) {
-                throw spec.options().invalid("networks", "network '" + network
-                        + "' does not exist (create it with: docker network create " + network + ")");
+                throw spec.options().invalid("networks", i, "network '" + networks.get(i)
+                        + "' does not exist (create it with: docker network create " + networks.get(i) + ")");
             }
         }
     }

@@ -22,10 +22,11 @@ final class EnvFiles {
     static Map<String, String> read(List<String> files, Path projectDir, Map<String, String> hostEnv,
             OptionSource source) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (String file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            String file = files.get(i);
             Path path = projectDir.resolve(file).normalize();
             if (!Files.isRegularFile(path)) {
-                throw source.invalid(KEY, "env file '" + file + "' not found (looked for " + path + ")");
+                throw source.invalid(KEY, i, "env file '" + file + "' not found (looked for " + path + ")");
             }
             readOne(file, path, hostEnv, source, env);
         }

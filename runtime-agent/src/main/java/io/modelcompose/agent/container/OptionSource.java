@@ -24,6 +24,19 @@ public record OptionSource(String configPath, Map<String, SourceLocation> locati
         return at == null || at.line() == 0 ? path : at + ": " + path;
     }
 
+    /** {@code <file>:<line>: <configPath>.<key>[<index>]}, at the item's line when known, else the option's. */
+    public String describe(String key, int index) {
+        String item = key + "[" + index + "]";
+        SourceLocation at = locations.containsKey(item) ? locations.get(item) : locations.get(key);
+        String path = configPath + "." + item;
+        return at == null || at.line() == 0 ? path : at + ": " + path;
+    }
+
+    /** A config error about item {@code index} of list option {@code key}. */
+    public ComposeException invalid(String key, int index, String message) {
+        return new ComposeException(ErrorCode.CONFIG_INVALID, describe(key, index) + ": " + message);
+    }
+
     /** A config error about option {@code key}. */
     public ComposeException invalid(String key, String message) {
         return new ComposeException(ErrorCode.CONFIG_INVALID, describe(key) + ": " + message);

@@ -17,8 +17,8 @@ final class PortMapper {
 
     static List<ExposedPort> exposed(List<PortMapping> ports, OptionSource source) {
         List<ExposedPort> exposed = new ArrayList<>();
-        for (PortMapping port : ports) {
-            ExposedPort e = exposedPort(port, source);
+        for (int i = 0; i < ports.size(); i++) {
+            ExposedPort e = exposedPort(ports.get(i), i, source);
             if (!exposed.contains(e)) {
                 exposed.add(e);
             }
@@ -28,26 +28,27 @@ final class PortMapper {
 
     static Ports bindings(List<PortMapping> ports, OptionSource source) {
         Ports bindings = new Ports();
-        for (PortMapping port : ports) {
+        for (int i = 0; i < ports.size(); i++) {
+            PortMapping port = ports.get(i);
             if (port.published() != null && (port.published() < 1 || port.published() > 65535)) {
-                throw source.invalid(KEY, "host port " + port.published() + " is not between 1 and 65535");
+                throw source.invalid(KEY, i, "host port " + port.published() + " is not between 1 and 65535");
             }
             String hostPort = port.published() == null ? null : String.valueOf(port.published());
-            bindings.bind(exposedPort(port, source), new Ports.Binding(port.hostIp(), hostPort));
+            bindings.bind(exposedPort(port, i, source), new Ports.Binding(port.hostIp(), hostPort));
         }
         return bindings;
     }
 
-    private static ExposedPort exposedPort(PortMapping port, OptionSource source) {
+    private static ExposedPort exposedPort(PortMapping port, int index, OptionSource source) {
         if (port.target() < 1 || port.target() > 65535) {
-            throw source.invalid(KEY, "container port " + port.target() + " is not between 1 and 65535");
+            throw source.invalid(KEY, index, "container port " + port.target() + " is not between 1 and 65535");
         }
         String protocol = port.protocol() == null ? "tcp" : port.protocol().toLowerCase(Locale.ROOT);
         return switch (protocol) {
             case "tcp" -> new ExposedPort(port.target(), InternetProtocol.TCP);
             case "udp" -> new ExposedPort(port.target(), InternetProtocol.UDP);
             case "sctp" -> new ExposedPort(port.target(), InternetProtocol.SCTP);
-            default -> throw source.invalid(KEY, "protocol '" + port.protocol() + "' is not tcp, udp or sctp");
+            default -> throw source.invalid(KEY, index, "protocol '" + port.protocol() + "' is not tcp, udp or sctp");
         };
     }
 }

@@ -9,6 +9,7 @@ import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +47,7 @@ final class ImageBuilder {
         BuildImageCmd cmd = client.buildImageCmd()
                 .withBaseDirectory(request.context().toFile())
                 .withDockerfile(request.dockerfile().toFile())
-                .withTags(new HashSet<>(java.util.List.of(request.tag())))
+                .withTags(new HashSet<>(List.of(request.tag())))
                 .withPull(request.pull())
                 .withRemove(true)
                 .withForcerm(true);
@@ -87,7 +88,7 @@ final class ImageBuilder {
             }
             if (item.isErrorIndicated()) {
                 error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                        ? item.getErrorDetail().getMessage() : item.getError();
+                        ? item.getErrorDetail().getMessage() : "the engine reported an error without a message";
                 log.accept("ERROR: " + error);
             }
             super.onNext(item);

@@ -80,7 +80,8 @@ public final class ImageService {
     }
 
     private ImageResult built(DockerClient client, BuildRequest build, String note) {
-        String id = new ImageBuilder(client).build(build);
+        String shortId = new ImageBuilder(client).build(build);
+        String id = localId(client, build.tag()).orElse(shortId);
         return new ImageResult(build.tag(), id, ImageResult.Origin.BUILT, note);
     }
 

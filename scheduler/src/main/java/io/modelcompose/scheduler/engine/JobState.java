@@ -10,7 +10,12 @@ final class JobState {
     final String key;
     final WorkflowFrame frame;
     Phase phase = Phase.WAITING;
+    /** Deliveries so far (the attempt number of the latest one). */
     int attempt;
+    /** Failed attempts so far; the retry policy counts these, not deliveries lost with a worker. */
+    int failures;
+    /** Deliveries re-sent because the worker's lease expired. */
+    int redeliveries;
     Object renderedInput;
     Object output;
     /** Non-null while a sub-workflow of this job runs. */

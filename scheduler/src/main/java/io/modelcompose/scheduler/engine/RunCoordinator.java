@@ -97,6 +97,20 @@ public final class RunCoordinator {
         }
     }
 
+    /** An attempt's lease expired: its slot is freed and the job is dispatched again. */
+    public void leaseExpired(String runId, String jobKey, int attempt) {
+        releaseSlot(runId, jobKey, attempt);
+        RunEngine engine = active.get(runId);
+        if (engine != null) {
+            apply(engine, engine.onLeaseExpired(jobKey, attempt));
+        }
+    }
+
+    /** True while the run is started or waiting to start. */
+    public boolean isUnfinished(String runId) {
+        return active.containsKey(runId) || pending.stream().anyMatch(e -> e.runId().equals(runId));
+    }
+
     public void timerDue(String runId, String jobKey, int attempt, TimerKind kind) {
         RunEngine engine = active.get(runId);
         if (engine != null) {

@@ -30,6 +30,8 @@ import java.util.Map;
  * replaying its events.
  */
 public final class RunEngine {
+    /** Lease expiries tolerated per job before it fails. */
+    public static final int MAX_REDELIVERIES = 5;
     private final ComposeConfig config;
     private final Clock clock;
     private final JobScopes scopes;
@@ -96,6 +98,23 @@ public final class RunEngine {
         return drain();
     }
 
+    /**
+     * The lease of a running attempt expired (its worker is presumed dead): dispatch it again as a new attempt,
+     * without counting a failure, up to {@link #MAX_REDELIVERIES} times.
+     */
+    public List<EngineCommand> onLeaseExpired(String jobKey, int attempt) {
+        JobState job = current(jobKey, attempt);
+        if (job != null) {
+            job.redeliveries++;
+            if (job.redeliveries > MAX_REDELIVERIES) {
+                failJobNow(job, "worker lost " + job.redeliveries + " times (lease expired)");
+            } else {
+                launch(frameOf(job), job);
+            }
+        }
+        return drain();
+    }
+
     /** Cancels the run; jobs in flight are asked to stop. */
     public List<EngineCommand> cancel(String reason) {
         if (!isFinished()) {
@@ -139,6 +158,8 @@ public final class RunEngine {
                 continue;
             }
             job.attempt = 0;
+            job.failures = 0;
+            job.redeliveries = 0;
             launch(frame, job);
             if (isFinished() || frame.closed) {
                 return;
@@ -273,8 +294,9 @@ public final class RunEngine {
             job.child = null;
         }
         RetryConfig retry = job.job.retry() == null ? RetryConfig.NONE : job.job.retry();
-        if (job.attempt < retry.maxAttemptCount()) {
-            Duration delay = retry.delayAfter(job.attempt);
+        job.failures++;
+        if (job.failures < retry.maxAttemptCount()) {
+            Duration delay = retry.delayAfter(job.failures);
             job.phase = JobState.Phase.RETRY_WAIT;
             if (delay.isZero() || delay.isNegative()) {
                 launch(frameOf(job), job);

@@ -18,12 +18,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = JobEvents.JobFinished.class, name = "JobFinished"),
     @JsonSubTypes.Type(value = JobEvents.JobHeartbeat.class, name = "JobHeartbeat"),
     @JsonSubTypes.Type(value = JobEvents.JobCancelRequested.class, name = "JobCancelRequested"),
+    @JsonSubTypes.Type(value = JobEvents.TimerFired.class, name = "TimerFired"),
+    @JsonSubTypes.Type(value = JobEvents.LeaseExpired.class, name = "LeaseExpired"),
     @JsonSubTypes.Type(value = ServiceHeartbeat.class, name = "ServiceHeartbeat"),
     @JsonSubTypes.Type(value = DeadLetter.class, name = "DeadLetter")
 })
 public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.RunCancelRequested,
         RunEvents.RunStarted, RunEvents.RunFinished, RunEvents.RunState, JobEvents.JobDispatched,
-        JobEvents.JobFinished, JobEvents.JobHeartbeat, JobEvents.JobCancelRequested, ServiceHeartbeat, DeadLetter {
+        JobEvents.JobFinished, JobEvents.JobHeartbeat, JobEvents.JobCancelRequested, JobEvents.TimerFired,
+        JobEvents.LeaseExpired, ServiceHeartbeat, DeadLetter {
 
     /** The schema version this code writes. Readers accept this version and older ones. */
     int CURRENT_SCHEMA_VERSION = 1;

@@ -87,4 +87,36 @@ public final class JobEvents {
             return runId;
         }
     }
+
+    /**
+     * A retry or timeout timer of the scheduler became due; written to the runs topic so that replay sees it.
+     *
+     * @param schemaVersion 1
+     * @param runId the run
+     * @param jobKey the job key
+     * @param attempt the attempt the timer belongs to
+     * @param kind RETRY or TIMEOUT
+     */
+    public record TimerFired(int schemaVersion, String runId, String jobKey, int attempt, String kind)
+            implements ComposeEvent {
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+
+    /**
+     * No heartbeat extended an attempt's lease in time: its worker is presumed dead and the job is dispatched again.
+     *
+     * @param schemaVersion 1
+     * @param runId the run
+     * @param jobKey the job key
+     * @param attempt the attempt whose lease expired
+     */
+    public record LeaseExpired(int schemaVersion, String runId, String jobKey, int attempt) implements ComposeEvent {
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
 }

@@ -11,7 +11,11 @@ public record Topics(String prefix) {
     /** Partitions of the other per-run topics. */
     public static final int RUN_PARTITIONS = 12;
 
-    /** Run requests and cancel requests (key: run id). Consumed by the active scheduler. */
+    /**
+     * The scheduler's input log (key: run id): RunRequested and RunCancelRequested from gateways and other systems,
+     * JobFinished from workers, TimerFired and LeaseExpired from the scheduler itself. Replaying it rebuilds the
+     * scheduler's state, so every input that changes a run goes through it.
+     */
     public String runs() {
         return prefix + ".runs";
     }
@@ -21,9 +25,9 @@ public record Topics(String prefix) {
         return prefix + ".jobs";
     }
 
-    /** Job results and heartbeats (key: run id). Consumed by the active scheduler. */
-    public String results() {
-        return prefix + ".results";
+    /** Job heartbeats that extend leases (key: run id). Read by the active scheduler from the end. */
+    public String leases() {
+        return prefix + ".leases";
     }
 
     /** Job cancel requests, read by every worker. */
@@ -39,11 +43,6 @@ public record Topics(String prefix) {
     /** Latest state of each run, compacted (key: run id). Read in full by every gateway. */
     public String runState() {
         return prefix + ".run-state";
-    }
-
-    /** The scheduler's per-run journal, compacted (key: run id): what it needs to rebuild after a restart. */
-    public String schedulerJournal() {
-        return prefix + ".scheduler-journal";
     }
 
     /** One partition; the scheduler instance that owns it is the active one. */

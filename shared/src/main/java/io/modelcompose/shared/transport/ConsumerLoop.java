@@ -76,11 +76,17 @@ public final class ConsumerLoop implements AutoCloseable {
                                 .map(p -> new TopicPartition(t, p.partition())))
                         .toList();
                 consumer.assign(partitions);
-                if (b.fromBeginning) {
+                if (b.endOffsetsListener != null) {
+                    Map<String, Long> ends = new HashMap<>();
+                    consumer.endOffsets(partitions).forEach((tp, end) -> ends.put(tp.topic() + "-" + tp.partition(), end));
+                    b.endOffsetsListener.accept(ends);
+                }
+                if (b.startAt == Start.BEGINNING) {
                     consumer.seekToBeginning(partitions);
-                } else {
+                } else if (b.startAt == Start.END) {
                     consumer.seekToEnd(partitions);
                 }
+                partitions.forEach(tp -> progress.put(tp, new PartitionProgress()));
             } else {
                 consumer.subscribe(b.topics, new Rebalance());
             }
@@ -199,6 +205,9 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
+    /** Where an assigned reader starts. */
+    private enum Start { BEGINNING, END, COMMITTED }
+
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -236,7 +245,8 @@ public final class ConsumerLoop implements AutoCloseable {
         private String deadLetterTopic;
         private int maxInFlight = 1000;
         private boolean assignAll;
-        private boolean fromBeginning;
+        private Start startAt = Start.COMMITTED;
+        private java.util.function.Consumer<Map<String, Long>> endOffsetsListener;
         private boolean commit = true;
         private long pollMillis = 100;
         private final Map<String, Object> extra = new HashMap<>();
@@ -257,8 +267,27 @@ public final class ConsumerLoop implements AutoCloseable {
         public Builder assignAll(List<String> topicNames, boolean beginning) {
             this.topics = topicNames;
             this.assignAll = true;
-            this.fromBeginning = beginning;
+            this.startAt = beginning ? Start.BEGINNING : Start.END;
             this.commit = false;
+            return this;
+        }
+
+        /**
+         * Reads every partition of these topics as the only reader, resuming from the offsets committed for
+         * {@code group} (the beginning if none), and commits progress there; no group membership is used.
+         */
+        public Builder assignAllCommitted(String group, List<String> topicNames) {
+            this.topics = topicNames;
+            this.groupId = group;
+            this.assignAll = true;
+            this.startAt = Start.COMMITTED;
+            this.commit = true;
+            return this;
+        }
+
+        /** Told the end offset of every assigned partition ({@code topic-partition} → offset) before reading. */
+        public Builder onEndOffsets(java.util.function.Consumer<Map<String, Long>> listener) {
+            this.endOffsetsListener = listener;
             return this;
         }
 

@@ -21,7 +21,7 @@ public final class EventProducer implements AutoCloseable {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
@@ -53,6 +53,14 @@ public final class EventProducer implements AutoCloseable {
             done.completeExceptionally(e);
         }
         return done;
+    }
+
+    /**
+     * Fetches the metadata of these topics now (a blocking call: run it off the event loop), so that later sends do
+     * not block an event loop waiting for metadata.
+     */
+    public void warmUp(java.util.List<String> topics) {
+        topics.forEach(producer::partitionsFor);
     }
 
     public void flush() {

@@ -68,11 +68,10 @@ public final class TopicAdmin {
         return List.of(
                 topic(topics.runs(), Topics.RUN_PARTITIONS, Map.of()),
                 topic(topics.jobs(), Topics.JOB_PARTITIONS, Map.of()),
-                topic(topics.results(), Topics.RUN_PARTITIONS, Map.of()),
+                topic(topics.leases(), Topics.RUN_PARTITIONS, shortLived),
                 topic(topics.jobControl(), 1, shortLived),
                 topic(topics.runEvents(), Topics.RUN_PARTITIONS, Map.of()),
                 topic(topics.runState(), Topics.RUN_PARTITIONS, compacted),
-                topic(topics.schedulerJournal(), Topics.RUN_PARTITIONS, compacted),
                 topic(topics.schedulerLock(), 1, Map.of()),
                 topic(topics.heartbeats(), 1, shortLived),
                 topic(topics.deadLetter(), 1, Map.of()));

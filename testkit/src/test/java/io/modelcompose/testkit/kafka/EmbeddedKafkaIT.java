@@ -1,6 +1,7 @@
 package io.modelcompose.testkit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,15 @@ class EmbeddedKafkaIT {
     void sharedInstanceIsOneBrokerPerJvm() {
         assertThat(EmbeddedKafka.shared()).isSameAs(EmbeddedKafka.shared());
         assertThat(EmbeddedKafka.shared().newTopicPrefix()).isNotEqualTo(EmbeddedKafka.shared().newTopicPrefix());
+    }
+
+    @Test
+    void brokerFaultCannotHaltTheTestJvm() {
+        EmbeddedKafka.shared();
+
+        assertThatThrownBy(() -> Exit.halt(1, "simulated fault"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("simulated fault");
     }
 
     @Test

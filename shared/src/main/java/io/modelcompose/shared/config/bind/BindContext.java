@@ -9,9 +9,11 @@ import io.modelcompose.shared.config.tree.YNode;
 import io.modelcompose.shared.config.tree.YScalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What binders share: the problem list, the project folder, the environment and the declared ids. */
 final class BindContext {
@@ -20,6 +22,7 @@ final class BindContext {
     final Map<String, String> env;
     private final Map<String, Boolean> workflows;
     private final Map<String, ComponentConfig> components = new LinkedHashMap<>();
+    private final Set<String> brokenComponents = new HashSet<>();
 
     BindContext(Problems problems, Path projectDir, Map<String, String> env, YNode workflowList) {
         this.problems = problems;
@@ -66,6 +69,15 @@ final class BindContext {
         }
         return workflows.isEmpty() ? "no workflow is declared"
                 : workflows.size() + " workflows are declared and none is marked 'default: true'";
+    }
+
+    /** Remembers a declared component that could not be bound (already reported), so references to it are not. */
+    void addBrokenComponent(String id) {
+        brokenComponents.add(id);
+    }
+
+    boolean isBrokenComponent(String id) {
+        return brokenComponents.contains(id);
     }
 
     void addComponent(ComponentConfig component) {

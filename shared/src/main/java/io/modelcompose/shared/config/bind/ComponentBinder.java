@@ -5,6 +5,7 @@ import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.RuntimeConfig;
 import io.modelcompose.shared.config.tree.ConfigPath;
 import io.modelcompose.shared.config.tree.YList;
+import io.modelcompose.shared.config.tree.YMap;
 import io.modelcompose.shared.config.tree.YNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,11 @@ final class ComponentBinder {
         IdRegistry ids = new IdRegistry("component", context.problems);
         for (int i = 0; i < list.items().size(); i++) {
             String itemPath = ConfigPath.index(path, i);
-            ComponentConfig component = bind(list.items().get(i), itemPath, null, context);
+            YNode item = list.items().get(i);
+            ComponentConfig component = bind(item, itemPath, null, context);
+            if (component == null && item instanceof YMap map) {
+                context.addBrokenComponent(map.text("id") == null ? PLACEHOLDER_ID : map.text("id"));
+            }
             if (component != null && ids.register(component.id(), component.location(), itemPath)) {
                 components.add(component);
                 context.addComponent(component);

@@ -20,10 +20,15 @@ final class DependsOnBinder {
     record Dependencies(List<List<String>> groups, List<BoundJob.Reference> references) {
     }
 
-    static Dependencies bind(Fields job, String previousJobId) {
+    /**
+     * @param jobId the job's id
+     * @param previousJobId the id of the job listed just before, or null for the first job
+     */
+    static Dependencies bind(Fields job, String jobId, String previousJobId) {
         String path = job.path("depends_on");
         if (!job.map().has("depends_on")) {
-            return previousJobId == null ? new Dependencies(List.of(), List.of())
+            // a previous job with the same id is a duplicate (reported), not a dependency on itself
+            return previousJobId == null || previousJobId.equals(jobId) ? new Dependencies(List.of(), List.of())
                     : new Dependencies(List.of(List.of(previousJobId)),
                             List.of(new BoundJob.Reference(previousJobId, job.location(), path)));
         }

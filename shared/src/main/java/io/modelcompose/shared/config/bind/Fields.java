@@ -73,8 +73,8 @@ final class Fields {
 
     /** Reports {@code message} at the value of {@code key} (or at the mapping when the key is absent). */
     void problem(String key, String message) {
-        YNode node = map.get(key);
-        problems.add(node == null ? map.location() : node.location(), key == null ? path : path(key), message);
+        YNode node = key == null ? null : map.get(key);
+        problems.add(node == null ? map.location() : node.location(), node == null ? path : path(key), message);
     }
 
     /** Reports a problem at the mapping itself. */

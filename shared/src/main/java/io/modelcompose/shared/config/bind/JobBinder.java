@@ -44,7 +44,7 @@ final class JobBinder {
         if (resolved.component() != null) {
             checkAction(job, resolved.component(), action);
         }
-        DependsOnBinder.Dependencies dependencies = DependsOnBinder.bind(job, previousJobId);
+        DependsOnBinder.Dependencies dependencies = DependsOnBinder.bind(job, id, previousJobId);
         JobConfig config = new JobConfig(id, resolved.component(), action, job.template("input"),
                 job.template("output"), dependencies.groups(), RetryBinder.bind(job), job.duration("timeout"),
                 job.location());
@@ -68,6 +68,9 @@ final class JobBinder {
         ComponentConfig declared = context.component(name);
         if (declared != null) {
             return new Resolved(declared, Set.of());
+        }
+        if (context.isBrokenComponent(name)) {
+            return new Resolved(null, allInlineKeys());
         }
         if (ComponentTypes.isKnown(name)) {
             ActionSpec action = ActionBinder.bind(name, job, job, ComponentConfig.DEFAULT_ACTION_ID, false, true,

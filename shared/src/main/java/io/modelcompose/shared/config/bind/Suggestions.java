@@ -18,7 +18,7 @@ final class Suggestions {
                 bestDistance = distance;
             }
         }
-        boolean close = best != null && bestDistance <= 2 && bestDistance * 2 < Math.max(word.length(), 2);
+        boolean close = best != null && bestDistance <= 2 && bestDistance < word.length();
         return close ? " (did you mean '" + best + "'?)" : "";
     }
 

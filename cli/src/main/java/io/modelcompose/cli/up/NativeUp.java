@@ -1,0 +1,133 @@
+package io.modelcompose.cli.up;
+
+import io.modelcompose.cli.broker.EmbeddedBrokerProcess;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.transport.KafkaSettings;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code up} with the native runtime, in the foreground: the broker (embedded child JVM unless a cluster is named),
+ * the roles as verticles, then a wait until Ctrl+C or a {@code .stop} file (polled every second), and a graceful
+ * stop.
+ */
+public final class NativeUp {
+    private static final Logger LOG = LoggerFactory.getLogger("compose");
+    private final ComposeConfig config;
+    private final java.nio.file.Path projectDir;
+    private final ProjectState state;
+    private final BrokerChoice brokerChoice;
+    private final Set<ServiceSet.Role> roles;
+    private final ServiceSet.Tuning tuning;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public NativeUp(ComposeConfig config, java.nio.file.Path projectDir, ProjectState state, BrokerChoice brokerChoice,
+            Set<ServiceSet.Role> roles, ServiceSet.Tuning tuning) {
+        this.config = config;
+        this.projectDir = projectDir;
+        this.state = state;
+        this.brokerChoice = brokerChoice;
+        this.roles = roles;
+        this.tuning = tuning;
+    }
+
+    /** Runs until stopped; returns the exit code. */
+    public int run() throws Exception {
+        Files.deleteIfExists(state.stopFile());
+        EmbeddedBrokerProcess broker = null;
+        Vertx vertx = null;
+        ServiceSet set = null;
+        Thread hook = new Thread(this::onSignal, "compose-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            String bootstrap = brokerChoice.bootstrapServers();
+            if (brokerChoice.embedded()) {
+                LOG.info("starting the embedded Kafka broker in {}", state.kafkaDir());
+                broker = EmbeddedBrokerProcess.start(state.kafkaDir(), EmbeddedBrokerProcess.locateLibDir(),
+                        Duration.ofSeconds(90));
+                bootstrap = broker.bootstrapServers();
+            }
+            vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(16));
+            KafkaSettings kafka = new KafkaSettings(bootstrap, new Topics(brokerChoice.topicPrefix()),
+                    InstanceIds.next());
+            set = ServiceSet.deploy(vertx, config, projectDir, kafka, roles, tuning)
+                    .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            state.writeRunning(ProcessHandle.current().pid(), set.gatewayPort());
+            LOG.info("compose is up: {} (Kafka {}){}", describe(set), bootstrap,
+                    set.gatewayPort() > 0 ? "; stop with Ctrl+C or 'compose-cli down'" : "");
+            waitForStop();
+            LOG.info("stopping gracefully");
+            return 0;
+        } finally {
+            shutdown(set, vertx, broker);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+            stopped.countDown();
+        }
+    }
+
+    private String describe(ServiceSet set) {
+        if (set.gatewayPort() <= 0) {
+            return "roles " + roles;
+        }
+        String host = config.controller().host();
+        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + set.gatewayPort()
+                + config.controller().basePath();
+    }
+
+    private void waitForStop() throws InterruptedException {
+        while (!stopRequested.await(1, TimeUnit.SECONDS)) {
+            if (Files.exists(state.stopFile())) {
+                LOG.info("found {}", state.stopFile().getFileName());
+                return;
+            }
+        }
+    }
+
+    private void onSignal() {
+        stopRequested.countDown();
+        try {
+            stopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void shutdown(ServiceSet set, Vertx vertx, EmbeddedBrokerProcess broker) {
+        try {
+            if (set != null) {
+                set.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            LOG.warn("stopping the roles: {}", e.toString());
+        }
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("closing Vert.x: {}", e.toString());
+            }
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        try {
+            state.clearRunning();
+        } catch (IOException e) {
+            LOG.warn("cannot clean {}: {}", state.stateDir(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.modelcompose.cli.up;
+
+import io.modelcompose.gateway.GatewayOptions;
+import io.modelcompose.gateway.GatewayVerticle;
+import io.modelcompose.gateway.kafka.KafkaRunBackend;
+import io.modelcompose.scheduler.service.SchedulerOptions;
+import io.modelcompose.scheduler.service.SchedulerVerticle;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.worker.service.WorkerOptions;
+import io.modelcompose.worker.service.WorkerVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Deploys some or all roles as verticles of one Vert.x instance, against one Kafka cluster. */
+public final class ServiceSet {
+    /** The roles a process can run. */
+    public enum Role { GATEWAY, SCHEDULER, WORKER }
+
+    private final Vertx vertx;
+    private final List<String> deployments = new ArrayList<>();
+    private GatewayVerticle gateway;
+    private KafkaRunBackend backend;
+
+    private ServiceSet(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /** Deploys the roles in order scheduler, worker, gateway; the future fails if any role fails to start. */
+    public static Future<ServiceSet> deploy(Vertx vertx, ComposeConfig config, Path projectDir, KafkaSettings kafka,
+            Set<Role> roles, Tuning tuning) {
+        ServiceSet set = new ServiceSet(vertx);
+        Future<Void> chain = Future.succeededFuture();
+        if (roles.contains(Role.SCHEDULER)) {
+            chain = chain.compose(v -> set.deploy(new SchedulerVerticle(config,
+                    new SchedulerOptions(kafka, tuning.leaseMillis(), 2_000))));
+        }
+        if (roles.contains(Role.WORKER)) {
+            WorkerOptions worker = new WorkerOptions(kafka, projectDir, tuning.maxConcurrentJobs(),
+                    tuning.maxProcesses(), Math.max(500, tuning.leaseMillis() / 3));
+            chain = chain.compose(v -> set.deploy(new WorkerVerticle(config, worker)));
+        }
+        if (roles.contains(Role.GATEWAY)) {
+            chain = chain.compose(v -> {
+                set.backend = new KafkaRunBackend(vertx, kafka, tuning.maxPendingRuns(), Duration.ofHours(1));
+                return set.backend.start();
+            }).compose(v -> {
+                set.gateway = new GatewayVerticle(config, set.backend, GatewayOptions.defaults());
+                return set.deploy(set.gateway);
+            });
+        }
+        return chain.map(v -> set);
+    }
+
+    public static Set<Role> allRoles() {
+        return EnumSet.allOf(Role.class);
+    }
+
+    private Future<Void> deploy(io.vertx.core.Deployable verticle) {
+        return vertx.deployVerticle(verticle).map(id -> {
+            deployments.add(id);
+            return null;
+        });
+    }
+
+    /** The gateway's port, or -1 when this set runs no gateway. */
+    public int gatewayPort() {
+        return gateway == null ? -1 : gateway.actualPort();
+    }
+
+    /** Stops accepting runs (503), then undeploys every role, gateway first. */
+    public Future<Void> stop() {
+        if (gateway != null) {
+            gateway.beginShutdown();
+        }
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = deployments.size() - 1; i >= 0; i--) {
+            String id = deployments.get(i);
+            chain = chain.compose(v -> vertx.undeploy(id).otherwiseEmpty());
+        }
+        return chain.andThen(ar -> {
+            if (backend != null) {
+                backend.close();
+            }
+        });
+    }
+
+    /**
+     * Knobs of a deployment.
+     *
+     * @param leaseMillis job lease without heartbeat
+     * @param maxConcurrentJobs jobs one worker runs at once
+     * @param maxProcesses shell processes one worker runs at once
+     * @param maxPendingRuns runs waiting before the gateway answers 429
+     */
+    public record Tuning(long leaseMillis, int maxConcurrentJobs, int maxProcesses, long maxPendingRuns) {
+        public static Tuning defaults() {
+            return new Tuning(SchedulerOptions.DEFAULT_LEASE_MILLIS, 256, 32, 10_000);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.modelcompose.gateway.kafka;
+
+import io.modelcompose.gateway.RunBackend;
+import io.modelcompose.gateway.RunSubmission;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.event.ComposeEvent;
+import io.modelcompose.shared.event.RunEvents.RunCancelRequested;
+import io.modelcompose.shared.event.RunEvents.RunRequested;
+import io.modelcompose.shared.event.RunEvents.RunState;
+import io.modelcompose.shared.event.RunSnapshot;
+import io.modelcompose.shared.event.ServiceHeartbeat;
+import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.transport.ConsumerLoop;
+import io.modelcompose.shared.transport.EventProducer;
+import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.shared.transport.RecordPosition;
+import io.modelcompose.shared.transport.TopicAdmin;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * {@link RunBackend} over Kafka: a submission is a {@code RunRequested} record on the runs topic; run states come
+ * back on the compacted run-state topic, which every gateway reads in full, so any gateway answers for any run.
+ */
+public final class KafkaRunBackend implements RunBackend, AutoCloseable {
+    private static final long SCHEDULER_STALE_MILLIS = 8_000;
+    private static final long WORKER_STALE_MILLIS = 10_000;
+    private final Vertx vertx;
+    private final KafkaSettings kafka;
+    private final long maxPendingRuns;
+    private final Duration finishedRetention;
+    private final RunStateView view = new RunStateView();
+    private final Map<String, ServiceHeartbeat> services = new ConcurrentHashMap<>();
+    private WorkerExecutor admin;
+    private EventProducer producer;
+    private ConsumerLoop stateLoop;
+    private ConsumerLoop heartbeatLoop;
+    private Admin adminClient;
+
+    public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, Duration finishedRetention) {
+        this.vertx = vertx;
+        this.kafka = kafka;
+        this.maxPendingRuns = maxPendingRuns;
+        this.finishedRetention = finishedRetention;
+    }
+
+    /** Creates topics if needed and starts reading run states and heartbeats. */
+    public Future<Void> start() {
+        admin = vertx.createSharedWorkerExecutor("compose-gateway-admin", 2);
+        Topics topics = kafka.topics();
+        return admin.executeBlocking(() -> {
+            TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
+            Map<String, Object> props = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    3_000);
+            adminClient = Admin.create(props);
+            EventProducer created = new EventProducer(kafka.bootstrapServers(), "gateway-" + kafka.instanceId());
+            created.warmUp(List.of(topics.runs(), topics.deadLetter()));
+            return created;
+        }).map(p -> {
+            producer = p;
+            stateLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "gateway-state-" + kafka.instanceId())
+                    .assignAll(List.of(topics.runState()), true)
+                    .deadLetters(producer, topics.deadLetter())
+                    .handler(this::onState).build().start();
+            heartbeatLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "gateway-heartbeats-" + kafka.instanceId())
+                    .assignAll(List.of(topics.heartbeats()), false)
+                    .handler(this::onHeartbeat).build().start();
+            vertx.setPeriodic(60_000, id -> view.evictFinishedBefore(System.currentTimeMillis()
+                    - finishedRetention.toMillis()));
+            return null;
+        });
+    }
+
+    private CompletionStage<?> onState(ComposeEvent event, RecordPosition position) {
+        if (event instanceof RunState state) {
+            view.update(state.snapshot());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletionStage<?> onHeartbeat(ComposeEvent event, RecordPosition position) {
+        if (event instanceof ServiceHeartbeat beat) {
+            services.put(beat.role() + "/" + beat.instanceId(), beat);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Future<RunSnapshot> submit(RunSubmission s) {
+        RunSnapshot known = view.get(s.runId());
+        if (known != null) {
+            return Future.succeededFuture(known);
+        }
+        if (maxPendingRuns > 0 && view.pendingCount() >= maxPendingRuns) {
+            return Future.failedFuture(new ComposeException(ErrorCode.QUEUE_FULL,
+                    "the run queue is full (" + maxPendingRuns + " runs waiting); try again later"));
+        }
+        long now = System.currentTimeMillis();
+        RunSnapshot pending = RunSnapshot.pending(s.runId(), s.workflowId(), s.metadata(), now);
+        RunRequested request = new RunRequested(s.runId(), s.workflowId(), s.input(), s.metadata(), now);
+        return Future.fromCompletionStage(producer.send(kafka.topics().runs(), request))
+                .recover(e -> Future.failedFuture(new ComposeException(ErrorCode.UNAVAILABLE,
+                        "cannot reach Kafka: " + e.getMessage())))
+                .map(ok -> view.putIfAbsent(pending));
+    }
+
+    @Override
+    public Future<RunSnapshot> awaitTerminal(String runId) {
+        return view.awaitTerminal(runId);
+    }
+
+    @Override
+    public Future<RunSnapshot> get(String runId) {
+        RunSnapshot snapshot = view.get(runId);
+        return snapshot != null ? Future.succeededFuture(snapshot)
+                : Future.failedFuture(new ComposeException(ErrorCode.NOT_FOUND, "Task '" + runId + "' not found."));
+    }
+
+    @Override
+    public Future<RunSnapshot> cancel(String runId) {
+        RunSnapshot snapshot = view.get(runId);
+        if (snapshot == null) {
+            return Future.failedFuture(new ComposeException(ErrorCode.NOT_FOUND, "Task '" + runId + "' not found."));
+        }
+        if (snapshot.status().isTerminal()) {
+            return Future.failedFuture(new ComposeException(ErrorCode.CONFLICT,
+                    "Task '" + runId + "' has already finished: " + snapshot.status().wireName()));
+        }
+        return Future.fromCompletionStage(producer.send(kafka.topics().runs(),
+                        new RunCancelRequested(runId, System.currentTimeMillis())))
+                .compose(ok -> view.awaitTerminal(runId));
+    }
+
+    @Override
+    public Map<String, Supplier<Future<JsonObject>>> readinessChecks() {
+        Map<String, Supplier<Future<JsonObject>>> checks = new LinkedHashMap<>();
+        checks.put("kafka", () -> admin.executeBlocking(() -> {
+            var cluster = adminClient.describeCluster();
+            int nodes = cluster.nodes().get().size();
+            return new JsonObject().put("clusterId", cluster.clusterId().get()).put("nodes", nodes);
+        }));
+        checks.put("scheduler", () -> fresh("scheduler", SCHEDULER_STALE_MILLIS, true));
+        checks.put("workers", () -> fresh("worker", WORKER_STALE_MILLIS, false));
+        return checks;
+    }
+
+    private Future<JsonObject> fresh(String role, long staleMillis, boolean activeOnly) {
+        long cutoff = System.currentTimeMillis() - staleMillis;
+        long alive = services.values().stream()
+                .filter(b -> b.role().equals(role) && b.atMillis() >= cutoff && (!activeOnly || b.active())).count();
+        return alive > 0 ? Future.succeededFuture(new JsonObject().put("instances", alive))
+                : Future.failedFuture(new ComposeException(ErrorCode.UNAVAILABLE,
+                        "no " + (activeOnly ? "active " : "") + role + " heartbeat in the last "
+                                + staleMillis / 1000 + " s"));
+    }
+
+    @Override
+    public void close() {
+        if (stateLoop != null) {
+            stateLoop.close();
+        }
+        if (heartbeatLoop != null) {
+            heartbeatLoop.close();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        if (adminClient != null) {
+            adminClient.close(Duration.ofSeconds(2));
+        }
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.modelcompose.scheduler.service;
+
+import io.modelcompose.scheduler.engine.EngineCommand.CancelJob;
+import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
+import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
+import io.modelcompose.scheduler.engine.RunCoordinator;
+import io.modelcompose.shared.event.ComposeEvent;
+import io.modelcompose.shared.event.JobEvents.JobCancelRequested;
+import io.modelcompose.shared.event.JobEvents.JobDispatched;
+import io.modelcompose.shared.event.JobEvents.TimerFired;
+import io.modelcompose.shared.event.RunEvents.RunFinished;
+import io.modelcompose.shared.event.RunEvents.RunStarted;
+import io.modelcompose.shared.event.RunEvents.RunState;
+import io.modelcompose.shared.event.RunSnapshot;
+import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.transport.EventProducer;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out the coordinator's decisions over Kafka. While the input log is being replayed after a take-over, side
+ * effects that already happened before (dispatches, cancels, run events) are not repeated; dispatches only get a
+ * lease, so an attempt whose worker is gone is re-dispatched when that lease expires.
+ */
+final class KafkaSchedulerOutput implements RunCoordinator.Output {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSchedulerOutput.class);
+    private final Vertx vertx;
+    private final EventProducer producer;
+    private final Topics topics;
+    private final Clock clock;
+    private final long leaseMillis;
+    private final LeaseTable leases;
+    private final Map<String, CompletableFuture<Void>> runCompletions = new HashMap<>();
+    private final Consumer<Throwable> onPublishFailure;
+    private boolean replaying;
+
+    KafkaSchedulerOutput(Vertx vertx, EventProducer producer, Topics topics, Clock clock, long leaseMillis,
+            LeaseTable leases, Consumer<Throwable> onPublishFailure) {
+        this.vertx = vertx;
+        this.producer = producer;
+        this.topics = topics;
+        this.clock = clock;
+        this.leaseMillis = leaseMillis;
+        this.leases = leases;
+        this.onPublishFailure = onPublishFailure;
+    }
+
+    void replaying(boolean value) {
+        this.replaying = value;
+    }
+
+    /** Completes when the (unfinished) run finishes; input records of the run are committed only then. */
+    CompletableFuture<Void> completion(String runId) {
+        return runCompletions.computeIfAbsent(runId, id -> new CompletableFuture<>());
+    }
+
+    @Override
+    public void dispatch(DispatchJob d) {
+        long deadline = clock.millis() + leaseMillis;
+        leases.grant(new LeaseTable.Lease(d.runId(), d.jobKey(), d.attempt()), deadline);
+        if (!replaying) {
+            publish(topics.jobs(), new JobDispatched(1, d.runId(), d.workflowId(), d.jobKey(), d.jobId(), d.attempt(),
+                    d.componentRef(), d.actionId(), d.input(), d.context(), d.timeoutMillis(), deadline));
+        }
+    }
+
+    @Override
+    public void cancel(CancelJob c) {
+        if (!replaying) {
+            publish(topics.jobControl(), new JobCancelRequested(1, c.runId(), c.jobKey(), c.attempt()));
+        }
+    }
+
+    @Override
+    public void schedule(ScheduleTimer t) {
+        long delay = Math.max(1, Duration.between(clock.instant(), t.dueAt()).toMillis());
+        TimerFired fired = new TimerFired(1, t.runId(), t.jobKey(), t.attempt(), t.kind().name());
+        vertx.setTimer(delay, id -> publish(topics.runs(), fired));
+    }
+
+    @Override
+    public void runStarted(RunSnapshot snapshot) {
+        if (!replaying) {
+            publish(topics.runState(), new RunState(snapshot));
+            publish(topics.runEvents(), new RunStarted(snapshot.runId(), snapshot.workflowId(), clock.millis()));
+        }
+    }
+
+    @Override
+    public void runFinished(RunSnapshot snapshot) {
+        publish(topics.runState(), new RunState(snapshot));
+        if (!replaying) {
+            publish(topics.runEvents(), new RunFinished(snapshot));
+            if (snapshot.error() != null) {
+                LOG.info("[run {}] {} {}: {}", snapshot.runId(), snapshot.workflowId(), snapshot.status().wireName(),
+                        snapshot.error());
+            }
+        }
+        CompletableFuture<Void> done = runCompletions.remove(snapshot.runId());
+        if (done != null) {
+            done.complete(null);
+        }
+    }
+
+    void publish(String topic, ComposeEvent event) {
+        producer.send(topic, event).whenComplete((ok, error) -> {
+            if (error != null) {
+                onPublishFailure.accept(error);
+            }
+        });
+    }
+}

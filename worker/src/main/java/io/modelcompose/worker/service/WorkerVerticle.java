@@ -1,0 +1,188 @@
+package io.modelcompose.worker.service;
+
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.event.ComposeEvent;
+import io.modelcompose.shared.event.JobEvents.JobCancelRequested;
+import io.modelcompose.shared.event.JobEvents.JobDispatched;
+import io.modelcompose.shared.event.JobEvents.JobFinished;
+import io.modelcompose.shared.event.JobEvents.JobHeartbeat;
+import io.modelcompose.shared.event.ServiceHeartbeat;
+import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.transport.ConsumerLoop;
+import io.modelcompose.shared.transport.EventProducer;
+import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.shared.transport.RecordPosition;
+import io.modelcompose.shared.transport.TopicAdmin;
+import io.modelcompose.worker.component.CancelSignal;
+import io.modelcompose.worker.component.ComponentCatalog;
+import io.modelcompose.worker.component.ComponentResult;
+import io.modelcompose.worker.component.ComponentRunner;
+import io.modelcompose.worker.component.ExecutionRequest;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker role: takes job dispatches from its consumer group, runs them with the component executors, publishes
+ * the result, and only then lets the consumer commit the dispatch's offset. Extends the lease of each running job
+ * with heartbeats and stops a job when the scheduler asks.
+ */
+public final class WorkerVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerVerticle.class);
+    private final ComposeConfig config;
+    private final WorkerOptions options;
+    private final Map<String, Running> running = new HashMap<>();
+    private final AtomicInteger executed = new AtomicInteger();
+    private WorkerExecutor admin;
+    private EventProducer producer;
+    private ComponentRunner components;
+    private ComponentCatalog catalog;
+    private ConsumerLoop jobsLoop;
+    private ConsumerLoop controlLoop;
+
+    private record Running(JobDispatched job, CancelSignal cancel) {
+    }
+
+    public WorkerVerticle(ComposeConfig config, WorkerOptions options) {
+        this.config = config;
+        this.options = options;
+    }
+
+    @Override
+    public Future<?> start() {
+        KafkaSettings kafka = options.kafka();
+        Topics topics = kafka.topics();
+        admin = vertx.createSharedWorkerExecutor("compose-worker-admin", 2);
+        catalog = new ComponentCatalog(config);
+        components = new ComponentRunner(vertx, options.maxProcesses());
+        return admin.executeBlocking(() -> {
+            TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
+            EventProducer created = new EventProducer(kafka.bootstrapServers(), "worker-" + kafka.instanceId());
+            created.warmUp(List.of(topics.runs(), topics.leases(), topics.heartbeats(), topics.deadLetter()));
+            return created;
+        }).map(p -> {
+            producer = p;
+            jobsLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "worker-jobs-" + kafka.instanceId())
+                    .subscribe(topics.prefix() + "-workers", List.of(topics.jobs()))
+                    .maxInFlight(options.maxConcurrentJobs())
+                    .deadLetters(producer, topics.deadLetter())
+                    .handler(this::onDispatch)
+                    .build().start();
+            controlLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "worker-control-" + kafka.instanceId())
+                    .assignAll(List.of(topics.jobControl()), false)
+                    .deadLetters(producer, topics.deadLetter())
+                    .handler(this::onControl)
+                    .build().start();
+            vertx.setPeriodic(options.heartbeatMillis(), id -> heartbeatJobs());
+            vertx.setPeriodic(0, 2_000, id -> producer.send(topics.heartbeats(),
+                    new ServiceHeartbeat("worker", kafka.instanceId(), true, System.currentTimeMillis())));
+            return null;
+        });
+    }
+
+    /** Jobs this worker has finished executing (successfully or not). */
+    public int executedCount() {
+        return executed.get();
+    }
+
+    private CompletionStage<?> onDispatch(ComposeEvent event, RecordPosition position) {
+        if (!(event instanceof JobDispatched job)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> published = new CompletableFuture<>();
+        context.runOnContext(v -> execute(job).onComplete(ar -> {
+            JobFinished result = ar.succeeded()
+                    ? new JobFinished(1, job.runId(), job.jobKey(), job.attempt(), options.kafka().instanceId(), true,
+                            ar.result().output(), ar.result().sources(), null)
+                    : new JobFinished(1, job.runId(), job.jobKey(), job.attempt(), options.kafka().instanceId(), false,
+                            null, null, message(ar.cause()));
+            if (ar.failed()) {
+                LOG.warn("[run {}] [job {}] attempt {} failed: {}", job.runId(), job.jobKey(), job.attempt(),
+                        result.error());
+            }
+            executed.incrementAndGet();
+            producer.send(options.kafka().topics().runs(), result).whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.error("[run {}] cannot publish the result of job {}: {}", job.runId(), job.jobKey(),
+                            error.toString());
+                    published.completeExceptionally(error);
+                } else {
+                    published.complete(null);
+                }
+            });
+        }));
+        return published;
+    }
+
+    private Future<ComponentResult> execute(JobDispatched job) {
+        String key = key(job.runId(), job.jobKey(), job.attempt());
+        CancelSignal cancel = new CancelSignal();
+        running.put(key, new Running(job, cancel));
+        Future<ComponentResult> result;
+        try {
+            ExecutionRequest request = new ExecutionRequest(job.runId(), job.jobKey(), job.attempt(),
+                    catalog.action(job.componentRef(), job.actionId()), job.input(), job.context(), config.env(),
+                    job.timeoutMillis(), options.projectDir());
+            result = components.execute(request, cancel);
+        } catch (ComposeException e) {
+            result = Future.failedFuture(e);
+        }
+        return result.andThen(ar -> running.remove(key));
+    }
+
+    private CompletionStage<?> onControl(ComposeEvent event, RecordPosition position) {
+        if (event instanceof JobCancelRequested c) {
+            context.runOnContext(v -> {
+                Running job = running.get(key(c.runId(), c.jobKey(), c.attempt()));
+                if (job != null) {
+                    job.cancel().cancel();
+                }
+            });
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void heartbeatJobs() {
+        long now = System.currentTimeMillis();
+        for (Running r : running.values()) {
+            JobDispatched job = r.job();
+            producer.send(options.kafka().topics().leases(), new JobHeartbeat(1, job.runId(), job.jobKey(),
+                    job.attempt(), options.kafka().instanceId(), now));
+        }
+    }
+
+    private static String key(String runId, String jobKey, int attempt) {
+        return runId + '\u0000' + jobKey + '\u0000' + attempt;
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return admin.executeBlocking(() -> {
+            if (jobsLoop != null) {
+                jobsLoop.close();
+            }
+            if (controlLoop != null) {
+                controlLoop.close();
+            }
+            running.values().forEach(r -> r.cancel().cancel());
+            components.close();
+            if (producer != null) {
+                producer.close();
+            }
+            return null;
+        }).eventually(() -> admin.close());
+    }
+}
