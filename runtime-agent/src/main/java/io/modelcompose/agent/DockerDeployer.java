@@ -3,6 +3,7 @@ package io.modelcompose.agent;
 import io.modelcompose.agent.container.ContainerService;
 import io.modelcompose.agent.container.ContainerSpec;
 import io.modelcompose.agent.container.ContainerSpecMapper;
+import io.modelcompose.agent.container.RunningContainer;
 import io.modelcompose.agent.image.ImageRequest;
 import io.modelcompose.agent.image.ImageService;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +31,7 @@ public final class DockerDeployer {
                         .thenCompose(image -> start(request, spec).thenApply(c -> new Deployment(image, c))));
     }
 
-    private CompletableFuture<io.modelcompose.agent.container.RunningContainer> start(DeployRequest request,
-            ContainerSpec spec) {
+    private CompletableFuture<RunningContainer> start(DeployRequest request, ContainerSpec spec) {
         return containers.up(spec, request.log()).thenCompose(container -> request.readyTimeout() == null
                 ? CompletableFuture.completedFuture(container)
                 : containers.waitHealthy(container.id(), request.readyTimeout()).thenApply(state -> container));

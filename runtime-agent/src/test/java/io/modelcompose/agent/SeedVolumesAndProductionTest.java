@@ -189,7 +189,7 @@ class SeedVolumesAndProductionTest {
         assertThat(cpu.getNanoCPUs()).isEqualTo(2_000_000_000L);
         assertThat(restart.getRestartPolicy().getName()).isEqualTo("unless-stopped");
         assertThat(custom.healthcheck().getTest()).containsExactly("CMD-SHELL",
-                "python -c 'import requests; requests.get(\\"http://localhost:8080/health\\")' || exit 1");
+                "python -c 'import requests; requests.get(\"http://localhost:8080/health\")' || exit 1");
         assertThat(custom.healthcheck().getInterval()).isEqualTo(20_000_000_000L);
     }
 

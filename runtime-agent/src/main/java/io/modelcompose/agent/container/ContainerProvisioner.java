@@ -6,9 +6,14 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import io.modelcompose.agent.docker.EngineErrors;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +49,7 @@ final class ContainerProvisioner {
     RunningContainer up(ContainerSpec spec, Consumer<String> warnings) {
         checkNetworks(spec);
         replaceExisting(spec);
+        createMissingBindSources(spec, warnings);
         CreateContainerResponse created = create(spec);
         List<String> engineWarnings = created.getWarnings() == null ? List.of() : Arrays.asList(created.getWarnings());
         engineWarnings.forEach(w -> warnings.accept("container '" + spec.name() + "': " + w));
@@ -57,6 +63,23 @@ final class ContainerProvisioner {
             throw refusal(spec, "start container '" + spec.name() + "'", e);
         }
         return new RunningContainer(created.getId(), spec.name(), engineWarnings);
+    }
+
+    /** Like docker compose's short syntax: a bind source folder that does not exist yet is created. */
+    private static void createMissingBindSources(ContainerSpec spec, Consumer<String> warnings) {
+        List<Mount> mounts = spec.hostConfig().getMounts() == null ? List.of() : spec.hostConfig().getMounts();
+        for (Mount mount : mounts) {
+            Path source = mount.getType() == MountType.BIND ? Path.of(mount.getSource()) : null;
+            if (source != null && !Files.exists(source)) {
+                try {
+                    Files.createDirectories(source);
+                    warnings.accept("created the missing bind mount source " + source);
+                } catch (IOException e) {
+                    throw spec.options().invalid("volumes", "bind source " + source + " does not exist and cannot "
+                            + "be created: " + e.getMessage());
+                }
+            }
+        }
     }
 
     private CreateContainerResponse create(ContainerSpec spec) {

@@ -17,10 +17,14 @@ import java.util.function.Function;
 final class ContainerWaits {
     static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
-    /** What one inspection says: keep waiting (null), done, or failed. */
-    private record Verdict(boolean done, ComposeException failure) {
-        static final Verdict WAIT = null;
-        static final Verdict DONE = new Verdict(true, null);
+    /** What one inspection says: keep waiting, done, or failed (with the reason). */
+    private record Verdict(boolean waiting, ComposeException failure) {
+        static final Verdict WAIT = new Verdict(true, null);
+        static final Verdict DONE = new Verdict(false, null);
+
+        static Verdict failed(ComposeException reason) {
+            return new Verdict(false, reason);
+        }
     }
 
     private final DockerExecutor docker;
@@ -30,12 +34,12 @@ final class ContainerWaits {
     }
 
     CompletableFuture<InspectContainerResponse> running(String id, Duration timeout) {
-        return poll(id, "running", Instant.now().plus(timeout), timeout, r -> runningVerdict(id, r));
+        return poll(id, "running", Instant.now().plus(timeout), timeout, ContainerWaits::runningVerdict);
     }
 
     /** Healthy when a healthcheck is declared; running when none is. */
     CompletableFuture<InspectContainerResponse> healthy(String id, Duration timeout) {
-        return poll(id, "healthy", Instant.now().plus(timeout), timeout, r -> healthVerdict(id, r));
+        return poll(id, "healthy", Instant.now().plus(timeout), timeout, ContainerWaits::healthVerdict);
     }
 
     private CompletableFuture<InspectContainerResponse> poll(String id, String goal, Instant deadline,
@@ -43,8 +47,8 @@ final class ContainerWaits {
         return docker.submit("inspect container " + id, c -> c.inspectContainerCmd(id).exec())
                 .thenCompose(response -> {
                     Verdict verdict = judge.apply(response);
-                    if (verdict != Verdict.WAIT) {
-                        return verdict.done() ? CompletableFuture.completedFuture(response)
+                    if (!verdict.waiting()) {
+                        return verdict.failure() == null ? CompletableFuture.completedFuture(response)
                                 : CompletableFuture.failedFuture(verdict.failure());
                     }
                     if (Instant.now().isAfter(deadline)) {
@@ -56,7 +60,7 @@ final class ContainerWaits {
                 });
     }
 
-    private static Verdict runningVerdict(String id, InspectContainerResponse response) {
+    private static Verdict runningVerdict(InspectContainerResponse response) {
         ContainerState state = response.getState();
         if (Boolean.TRUE.equals(state.getRunning()) && !Boolean.TRUE.equals(state.getRestarting())) {
             return Verdict.DONE;
@@ -64,16 +68,16 @@ final class ContainerWaits {
         return exitedVerdict(response);
     }
 
-    private static Verdict healthVerdict(String id, InspectContainerResponse response) {
+    private static Verdict healthVerdict(InspectContainerResponse response) {
         HealthState health = response.getState().getHealth();
         if (health == null) {
-            return runningVerdict(id, response);
+            return runningVerdict(response);
         }
         if ("healthy".equals(health.getStatus())) {
             return Verdict.DONE;
         }
         if ("unhealthy".equals(health.getStatus())) {
-            return new Verdict(false, new ComposeException(ErrorCode.RUNTIME_FAILED, "container '" + name(response)
+            return Verdict.failed(new ComposeException(ErrorCode.RUNTIME_FAILED, "container '" + name(response)
                     + "' is unhealthy; last check said: " + lastCheckOutput(health)));
         }
         return exitedVerdict(response);
@@ -83,7 +87,7 @@ final class ContainerWaits {
         ContainerState state = response.getState();
         if ("exited".equals(state.getStatus()) || "dead".equals(state.getStatus())) {
             String error = state.getError() == null || state.getError().isBlank() ? "" : " (" + state.getError() + ")";
-            return new Verdict(false, new ComposeException(ErrorCode.RUNTIME_FAILED, "container '" + name(response)
+            return Verdict.failed(new ComposeException(ErrorCode.RUNTIME_FAILED, "container '" + name(response)
                     + "' exited with code " + state.getExitCodeLong() + error));
         }
         return Verdict.WAIT;

@@ -3,6 +3,7 @@ package io.modelcompose.agent.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.modelcompose.agent.docker.DockerExecutor;
+import io.modelcompose.agent.docker.EngineErrors;
 import io.modelcompose.shared.config.docker.BuildOptions;
 import io.modelcompose.shared.config.docker.DockerOptions;
 import io.modelcompose.shared.error.ComposeException;
@@ -111,7 +112,7 @@ public final class ImageService {
             return Optional.empty();
         } catch (RuntimeException e) {
             throw new ComposeException(ErrorCode.RUNTIME_FAILED, "cannot inspect image " + reference + ": "
-                    + io.modelcompose.agent.docker.EngineErrors.engineMessage(e), e);
+                    + EngineErrors.engineMessage(e), e);
         }
     }
 }

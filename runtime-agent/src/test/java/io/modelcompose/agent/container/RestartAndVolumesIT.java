@@ -5,11 +5,14 @@ import static io.modelcompose.agent.testing.OptionsBuilder.bind;
 import static io.modelcompose.agent.testing.OptionsBuilder.options;
 import static io.modelcompose.agent.testing.OptionsBuilder.volume;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.modelcompose.agent.testing.DockerFixture;
 import io.modelcompose.agent.testing.OptionsBuilder;
+import io.modelcompose.shared.config.docker.HealthcheckOptions;
 import io.modelcompose.shared.config.docker.RestartPolicy;
+import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.testkit.docker.RequiresDocker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Restart policies act on exits; named volumes outlive their container; a read-only bind cannot be written. */
+/**
+ * Restart policies act on exits; named volumes outlive their container; a read-only bind cannot be written; waits
+ * report unhealthy and exited containers; stop is quick because init forwards the signal.
+ */
 @RequiresDocker
 class RestartAndVolumesIT {
     private static DockerFixture docker;
@@ -111,6 +117,51 @@ class RestartAndVolumesIT {
 
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(await(docker.containers.inspect(first.id()))).isEmpty();
+    }
+
+    @Test
+    void waitHealthyFailsWithTheLastCheckOutputWhenTheCheckFails() {
+        RunningContainer sick = up("sick", options().entrypoint("/bin/sh", "-c").command("exec sleep 300")
+                .healthcheck(new HealthcheckOptions(List.of("CMD-SHELL", "echo no database; exit 1"),
+                        Duration.ofMillis(300), Duration.ofSeconds(2), 1, null)));
+
+        assertThatThrownBy(() -> await(docker.containers.waitHealthy(sick.id(), Duration.ofSeconds(20))))
+                .isInstanceOf(ComposeException.class)
+                .hasMessage("container '" + docker.project + "-sick' is unhealthy; last check said: no database");
+    }
+
+    @Test
+    void waitRunningFailsWithTheExitCodeWhenTheContainerExits() {
+        RunningContainer quitter = up("quitter", options().entrypoint("/bin/sh", "-c").command("exit 7"));
+
+        assertThatThrownBy(() -> await(docker.containers.waitRunning(quitter.id(), Duration.ofSeconds(20))))
+                .hasMessage("container '" + docker.project + "-quitter' exited with code 7");
+    }
+
+    @Test
+    void stopIsQuickBecauseInitForwardsTheSignal() {
+        RunningContainer sleeper = up("sleeper", options().command("sleep", "300"));
+        await(docker.containers.waitRunning(sleeper.id(), Duration.ofSeconds(10)));
+
+        long start = System.nanoTime();
+        await(docker.containers.stop(sleeper.id(), Duration.ofSeconds(10)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(docker.inspect(sleeper.id()).getState().getRunning()).isFalse();
+    }
+
+    @Test
+    void followedLogsStreamLinesUntilTheContainerStops() {
+        RunningContainer talker = up("talker", options().entrypoint("/bin/sh", "-c")
+                .command("i=0; while [ $i -lt 20 ]; do echo line-$i; echo err-$i >&2; i=$((i+1)); sleep 0.05; done"));
+        List<LogLine> lines = new CopyOnWriteArrayList<>();
+
+        LogStream stream = await(docker.containers.logs(talker.id(), true, lines::add));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.done().isDone());
+        assertThat(lines).contains(new LogLine(LogLine.Stream.STDOUT, "line-0"),
+                new LogLine(LogLine.Stream.STDOUT, "line-19"), new LogLine(LogLine.Stream.STDERR, "err-19"));
+        assertThat(lines).hasSize(40);
     }
 
     private static List<String> logsOf(RunningContainer container) {

@@ -1,6 +1,7 @@
 package io.modelcompose.testkit.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,14 +18,18 @@ public final class DockerTestSupport implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String reason = unavailableReason();
-        if (reason == null) {
+        return decide(unavailableReason(), System.getenv(REQUIRE_ENV));
+    }
+
+    /** Run when there is an engine; else skip, or fail when {@code requireDocker} is "1". */
+    static ConditionEvaluationResult decide(String unavailableReason, String requireDocker) {
+        if (unavailableReason == null) {
             return ConditionEvaluationResult.enabled("Docker engine reachable");
         }
-        if ("1".equals(System.getenv(REQUIRE_ENV))) {
-            throw new IllegalStateException(REQUIRE_ENV + "=1 but " + reason);
+        if ("1".equals(requireDocker)) {
+            throw new IllegalStateException(REQUIRE_ENV + "=1 but " + unavailableReason);
         }
-        return ConditionEvaluationResult.disabled(reason);
+        return ConditionEvaluationResult.disabled(unavailableReason);
     }
 
     /** Null when an engine answers, else one line saying why the Docker tests cannot run. */
@@ -39,9 +44,9 @@ public final class DockerTestSupport implements ExecutionCondition {
         return unavailableReason;
     }
 
-    private static String probe() {
+    static String probe() {
         String host = TestDocker.host();
-        try (DockerClient client = TestDocker.newClient(java.time.Duration.ofSeconds(3))) {
+        try (DockerClient client = TestDocker.newClient(Duration.ofSeconds(3))) {
             client.versionCmd().exec();
             return null;
         } catch (Exception e) {
