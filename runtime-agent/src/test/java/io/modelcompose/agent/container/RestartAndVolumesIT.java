@@ -111,6 +111,21 @@ class RestartAndVolumesIT {
     }
 
     @Test
+    void missingBindSourceFolderIsCreatedAndWritable() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        ContainerSpec spec = ContainerSpecMapper.map(options().image(docker.jreBase)
+                .containerName(docker.project + "-fresh").volume(bind("./fresh/models", "/models", false, null))
+                .entrypoint("/bin/sh", "-c").command("echo made > /models/file && exec sleep 300").get(),
+                MappingContext.controller(docker.project, projectDir, 0));
+
+        await(docker.containers.up(spec, warnings::add));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(projectDir.resolve("fresh/models/file")).hasContent("made"));
+        assertThat(warnings).anyMatch(w -> w.startsWith("created the missing bind mount source"));
+    }
+
+    @Test
     void upReplacesOurOwnContainerOfTheSameName() {
         RunningContainer first = up("replace", options().entrypoint("/bin/sh", "-c").command("exec sleep 300"));
         RunningContainer second = up("replace", options().entrypoint("/bin/sh", "-c").command("exec sleep 300"));

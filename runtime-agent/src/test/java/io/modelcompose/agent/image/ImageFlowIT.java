@@ -72,7 +72,7 @@ class ImageFlowIT {
 
     @Test
     void failingBuildNamesTheFailingStepAndTheEngineMessage() throws IOException {
-        Files.writeString(projectDir.resolve("Dockerfile.fail"), "FROM " + docker.jreBase + "\nRUN true\nRUN false\n");
+        Files.writeString(projectDir.resolve("Dockerfile.fail"), "FROM " + docker.jreBase + "\nRUN false\n");
         String tag = docker.imageTag("fail");
         BuildOptions build = new BuildOptions(".", "Dockerfile.fail", Map.of(), null, List.of(), Map.of(), null, false);
 
@@ -80,7 +80,7 @@ class ImageFlowIT {
                 new CopyOnWriteArrayList<>()))))
                 .isInstanceOf(ComposeException.class)
                 .satisfies(e -> assertThat(((ComposeException) e).code()).isEqualTo(ErrorCode.RUNTIME_FAILED))
-                .hasMessageContaining("failed at Step 3/3 : RUN false")
+                .hasMessageContaining("failed at Step 2/2 : RUN false")
                 .hasMessageContaining("returned a non-zero code: 1");
     }
 

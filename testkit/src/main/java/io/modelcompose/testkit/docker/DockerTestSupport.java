@@ -29,7 +29,7 @@ public final class DockerTestSupport implements ExecutionCondition {
         if ("1".equals(requireDocker)) {
             throw new IllegalStateException(REQUIRE_ENV + "=1 but " + unavailableReason);
         }
-        return ConditionEvaluationResult.disabled(unavailableReason);
+        return ConditionEvaluationResult.disabled(skipLine(unavailableReason));
     }
 
     /** Null when an engine answers, else one line saying why the Docker tests cannot run. */
@@ -38,10 +38,14 @@ public final class DockerTestSupport implements ExecutionCondition {
             unavailableReason = probe();
             checked = true;
             if (unavailableReason != null && !"1".equals(System.getenv(REQUIRE_ENV))) {
-                System.err.println("[docker tests skipped] " + unavailableReason);
+                System.err.println("[docker tests skipped] " + skipLine(unavailableReason));
             }
         }
         return unavailableReason;
+    }
+
+    private static String skipLine(String reason) {
+        return reason + "; set " + REQUIRE_ENV + "=1 to fail instead of skip";
     }
 
     static String probe() {
@@ -52,7 +56,7 @@ public final class DockerTestSupport implements ExecutionCondition {
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                     .orElse("");
-            return "no Docker engine at " + host + " (" + why + "); set " + REQUIRE_ENV + "=1 to fail instead of skip";
+            return "no Docker engine at " + host + " (" + why + ")";
         }
     }
 }

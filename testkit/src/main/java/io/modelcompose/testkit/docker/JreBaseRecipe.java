@@ -66,7 +66,7 @@ final class JreBaseRecipe implements ImageRecipe {
         Files.writeString(context.resolve("Dockerfile"), DOCKERFILE);
     }
 
-    /** The JDK to jlink from: this JVM's home when it has jmods, else {@code JAVA_HOME}. */
+    /** The JDK to jlink from: a JDK 17 with jmods (this JVM's home, else {@code JAVA_HOME}), else any with jmods. */
     static Path jdkWithJmods() {
         List<Path> candidates = new ArrayList<>();
         candidates.add(Path.of(System.getProperty("java.home")));
@@ -74,12 +74,26 @@ final class JreBaseRecipe implements ImageRecipe {
         if (javaHome != null) {
             candidates.add(Path.of(javaHome));
         }
-        for (Path home : candidates) {
-            if (Files.isDirectory(home.resolve("jmods")) && Files.isExecutable(home.resolve("bin/jlink"))) {
+        List<Path> withJmods = candidates.stream()
+                .filter(home -> Files.isDirectory(home.resolve("jmods")) && Files.isExecutable(home.resolve("bin/jlink")))
+                .toList();
+        for (Path home : withJmods) {
+            if (isJava17(home)) {
                 return home;
             }
         }
+        if (!withJmods.isEmpty()) {
+            return withJmods.get(0);
+        }
         throw new IllegalStateException("no JDK with jmods found (looked in " + candidates
                 + "); install a full JDK 17 (e.g. openjdk-17-jdk) to build " + LocalImages.JRE_BASE);
+    }
+
+    private static boolean isJava17(Path home) {
+        try {
+            return Files.readString(home.resolve("release")).contains("JAVA_VERSION=\"17");
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

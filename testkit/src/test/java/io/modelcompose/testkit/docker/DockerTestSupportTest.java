@@ -18,7 +18,8 @@ class DockerTestSupportTest {
         ConditionEvaluationResult result = DockerTestSupport.decide("no Docker engine at unix:///x.sock", null);
 
         assertThat(result.isDisabled()).isTrue();
-        assertThat(result.getReason()).contains("no Docker engine at unix:///x.sock");
+        assertThat(result.getReason()).contains(
+                "no Docker engine at unix:///x.sock; set COMPOSE_REQUIRE_DOCKER=1 to fail instead of skip");
     }
 
     @Test
@@ -28,14 +29,14 @@ class DockerTestSupportTest {
     }
 
     @Test
-    void probeNamesTheEngineAddressAndTheSwitchInOneLine() {
+    void probeNamesTheEngineAddressAndTheCauseInOneLine() {
         String previous = System.getProperty("DOCKER_HOST");
         System.setProperty("DOCKER_HOST", "unix:///nonexistent/compose-test.sock");
         try {
             String reason = DockerTestSupport.probe();
 
-            assertThat(reason).startsWith("no Docker engine at unix:///nonexistent/compose-test.sock")
-                    .endsWith("set COMPOSE_REQUIRE_DOCKER=1 to fail instead of skip").doesNotContain("\n");
+            assertThat(reason).startsWith("no Docker engine at unix:///nonexistent/compose-test.sock (")
+                    .endsWith(")").doesNotContain("\n");
         } finally {
             if (previous == null) {
                 System.clearProperty("DOCKER_HOST");
