@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "compose-cli", mixinStandardHelpOptions = true, version = "compose 0.1.0",
         description = "Declarative workflow orchestrator on Kafka (a re-making of model-compose).",
         subcommands = {RunCommand.class, ValidateCommand.class, UpCommand.class, DownCommand.class, PsCommand.class,
-            ServeCommand.class, BenchCommand.class})
+            LogsCommand.class, ServeCommand.class, BenchCommand.class})
 public final class ComposeCli implements Runnable {
     @Mixin
     ConfigOptions options = new ConfigOptions();

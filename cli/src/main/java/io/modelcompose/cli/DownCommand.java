@@ -1,9 +1,15 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.docker.DockerDown;
+import io.modelcompose.cli.docker.DockerIdFile;
+import io.modelcompose.cli.docker.ProjectName;
 import io.modelcompose.cli.up.ProjectState;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compose-cli down}: asks a running {@code up} to stop by creating {@code .stop} in the project folder (it
- * polls for it every second), then waits for the process to exit.
+ * polls for it every second), then waits for the process to exit. With {@code runtime: docker} (or a
+ * {@code .compose/docker.id} left by {@code up}) it stops and removes the container instead.
  */
 @Command(name = "down", description = "Stop what 'up' started and wait until it has exited.")
 final class DownCommand implements Callable<Integer> {
+    private static final int DOCKER_STOP_SECONDS = 10;
+
     @ParentCommand
     ComposeCli parent;
 
@@ -29,14 +38,22 @@ final class DownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "How long to wait (default ${DEFAULT-VALUE})")
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "How long to wait (default ${DEFAULT-VALUE}); docker: seconds before SIGKILL (default 10)")
     int timeoutSeconds = 60;
 
     @Override
     public Integer call() throws Exception {
-        ProjectState state = new ProjectState(parent.options.mergedWith(options).projectDir());
+        ConfigOptions all = parent.options.mergedWith(options);
+        ProjectState state = new ProjectState(all.projectDir());
+        if (new DockerIdFile(state.projectDir()).exists()) {
+            return dockerDown(all, dockerProject(all).orElse(null));
+        }
         Optional<ProcessHandle> running = state.runningProcess();
         if (running.isEmpty()) {
+            Optional<String> dockerProject = dockerProject(all);
+            if (dockerProject.isPresent()) {
+                return dockerDown(all, dockerProject.get());
+            }
             state.clearRunning();
             spec.commandLine().getOut().println("nothing is running in " + state.projectDir());
             return ExitCodes.OK;
@@ -53,5 +70,23 @@ final class DownCommand implements Callable<Integer> {
         Files.deleteIfExists(state.stopFile());
         spec.commandLine().getOut().println("stopped (pid " + process.pid() + ")");
         return ExitCodes.OK;
+    }
+
+    /** Docker: stop (SIGTERM, SIGKILL after -t seconds, default 10) and remove the container. */
+    private int dockerDown(ConfigOptions all, String project) throws Exception {
+        boolean timeoutGiven = spec.commandLine().getParseResult().hasMatchedOption("--timeout");
+        Duration stopTimeout = Duration.ofSeconds(timeoutGiven ? timeoutSeconds : DOCKER_STOP_SECONDS);
+        return new DockerDown(all.projectDir(), project, stopTimeout, spec.commandLine().getOut()).run();
+    }
+
+    /** The Docker project name when the config loads and says {@code runtime: docker}. */
+    private static Optional<String> dockerProject(ConfigOptions all) {
+        try {
+            ComposeConfig config = all.load();
+            return config.controller().runtime().type() == RuntimeType.DOCKER
+                    ? Optional.of(ProjectName.of(config.controller().name(), all.projectDir())) : Optional.empty();
+        } catch (ComposeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -3,32 +3,67 @@ package io.modelcompose.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.LoggerConfig;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
-/** Configures Logback from the {@code logger:} list at start: console loggers write to stderr, file loggers to files. */
-final class LogSetup {
-    private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+/**
+ * Configures Logback from the {@code logger:} list at start: console loggers write to stderr, file loggers to files
+ * (parent folders created; size rotation with {@code max_size}/{@code max_files}). Every line names the role that
+ * wrote it ({@code 12:00:00.000 INFO  [worker] compose.workflow - ...}) so that {@code logs ROLE} can filter.
+ */
+public final class LogSetup {
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%role] %logger{0} - %msg%n";
+    /** The marker of {@code critical} lines (set by the logger component); {@code critical} loggers keep only these. */
+    static final String CRITICAL_MARKER = "CRITICAL";
+    /** Role names that {@link #roleOf} gives. */
+    public static final List<String> ROLES = List.of("gateway", "scheduler", "worker", "runtime-agent", "broker",
+            "kafka", "compose");
+    private static final long SIZE_CHECK_MILLIS = 100;
+    private static final List<String> NOISY = List.of("io.netty", "org.apache.kafka", "kafka",
+            "com.github.dockerjava", "org.testcontainers");
 
     private LogSetup() {
     }
 
+    /** As {@link #configure(ComposeConfig, boolean, Path)}, relative file paths resolved against the current folder. */
+    public static void configure(ComposeConfig config, boolean verbose) {
+        configure(config, verbose, Path.of(""));
+    }
+
     /** Applies the config's loggers (one console logger at info when {@code config} is null or declares none). */
-    static void configure(ComposeConfig config, boolean verbose) {
+    public static void configure(ComposeConfig config, boolean verbose, Path projectDir) {
+        configure(config, verbose, projectDir, null);
+    }
+
+    /**
+     * As above; console loggers write to {@code console} when it is not null (tests), else to {@code System.err}.
+     *
+     * @throws ComposeException when a file logger's folder cannot be created or its file cannot be opened
+     */
+    public static void configure(ComposeConfig config, boolean verbose, Path projectDir, OutputStream console) {
         List<LoggerConfig> loggers = config == null || config.loggers().isEmpty()
                 ? List.of(LoggerConfig.DEFAULT_CONSOLE) : config.loggers();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -40,11 +75,13 @@ final class LogSetup {
             if (level.levelInt < lowest.levelInt) {
                 lowest = level;
             }
-            root.addAppender(appender(context, logger, level));
+            OutputStreamAppender<ILoggingEvent> appender = "file".equals(logger.type())
+                    ? fileAppender(context, logger, projectDir) : consoleAppender(console);
+            boolean criticalOnly = !verbose && "critical".equalsIgnoreCase(logger.level());
+            root.addAppender(start(context, appender, level, criticalOnly));
         }
         root.setLevel(lowest);
-        for (String noisy : List.of("io.netty", "org.apache.kafka", "kafka", "com.github.dockerjava",
-                "org.testcontainers")) {
+        for (String noisy : NOISY) {
             context.getLogger(noisy).setLevel(verbose ? Level.INFO : Level.WARN);
         }
     }
@@ -58,36 +95,79 @@ final class LogSetup {
         };
     }
 
-    private static OutputStreamAppender<ILoggingEvent> appender(LoggerContext context, LoggerConfig logger, Level level) {
-        OutputStreamAppender<ILoggingEvent> appender = "file".equals(logger.type()) ? fileAppender(context, logger)
-                : consoleAppender();
+    /** The role a logger belongs to: its module for the project's own loggers, else kafka or compose. */
+    public static String roleOf(String loggerName) {
+        String name = loggerName == null ? "" : loggerName;
+        if (name.startsWith("io.modelcompose.gateway")) {
+            return "gateway";
+        } else if (name.startsWith("io.modelcompose.scheduler")) {
+            return "scheduler";
+        } else if (name.startsWith("io.modelcompose.worker") || name.startsWith("compose.workflow")) {
+            return "worker";
+        } else if (name.startsWith("io.modelcompose.agent")) {
+            return "runtime-agent";
+        } else if (name.startsWith("io.modelcompose.cli.broker")) {
+            return "broker";
+        } else if (name.startsWith("org.apache.kafka") || name.startsWith("kafka")) {
+            return "kafka";
+        }
+        return "compose";
+    }
+
+    private static OutputStreamAppender<ILoggingEvent> start(LoggerContext context,
+            OutputStreamAppender<ILoggingEvent> appender, Level level, boolean criticalOnly) {
         appender.setContext(context);
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        layout.getInstanceConverterMap().put("role", RoleConverter::new);
+        layout.setPattern(PATTERN);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         appender.setEncoder(encoder);
-        ThresholdFilter filter = new ThresholdFilter();
-        filter.setLevel(level.levelStr);
-        filter.start();
-        appender.addFilter(filter);
+        ThresholdFilter threshold = new ThresholdFilter();
+        threshold.setLevel(level.levelStr);
+        threshold.start();
+        appender.addFilter(threshold);
+        if (criticalOnly) {
+            appender.addFilter(new CriticalOnlyFilter());
+        }
         appender.start();
+        if (!appender.isStarted()) {
+            throw new ComposeException(ErrorCode.CONFIG_INVALID, "cannot open log " + describe(appender));
+        }
         return appender;
     }
 
-    private static OutputStreamAppender<ILoggingEvent> consoleAppender() {
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-        console.setTarget("System.err");
-        return console;
+    private static String describe(OutputStreamAppender<ILoggingEvent> appender) {
+        return appender instanceof FileAppender<ILoggingEvent> file ? "file " + file.getFile() : "output";
     }
 
-    private static OutputStreamAppender<ILoggingEvent> fileAppender(LoggerContext context, LoggerConfig logger) {
-        String path = Path.of(logger.path() == null ? "./logs/run.log" : logger.path()).toAbsolutePath().toString();
+    private static OutputStreamAppender<ILoggingEvent> consoleAppender(OutputStream console) {
+        if (console != null) {
+            OutputStreamAppender<ILoggingEvent> stream = new OutputStreamAppender<>();
+            stream.setOutputStream(console);
+            stream.setImmediateFlush(true);
+            return stream;
+        }
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setTarget("System.err");
+        return stderr;
+    }
+
+    private static OutputStreamAppender<ILoggingEvent> fileAppender(LoggerContext context, LoggerConfig logger,
+            Path projectDir) {
+        Path file = projectDir.resolve(logger.path() == null ? "./logs/run.log" : logger.path())
+                .toAbsolutePath().normalize();
+        createParents(file);
+        String path = file.toString();
         if (logger.maxSizeBytes() == null) {
-            FileAppender<ILoggingEvent> file = new FileAppender<>();
-            file.setFile(path);
-            file.setAppend(true);
-            return file;
+            FileAppender<ILoggingEvent> plain = new FileAppender<>();
+            plain.setFile(path);
+            plain.setAppend(true);
+            return plain;
         }
         RollingFileAppender<ILoggingEvent> rolling = new RollingFileAppender<>();
         rolling.setContext(context);
@@ -102,9 +182,43 @@ final class LogSetup {
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
         trigger.setMaxFileSize(new FileSize(logger.maxSizeBytes()));
+        // Logback looks at the file size at most once a minute by default, so a busy file could grow far past
+        // max_size; a tenth of a second bounds that at the price of one stat call per line at most.
+        trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(SIZE_CHECK_MILLIS));
         trigger.start();
         rolling.setRollingPolicy(policy);
         rolling.setTriggeringPolicy(trigger);
         return rolling;
+    }
+
+    private static void createParents(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new ComposeException(ErrorCode.CONFIG_INVALID, "cannot create the folder of log file " + file
+                    + ": " + e);
+        }
+    }
+
+    /** {@code %role}: the role of the event's logger, see {@link #roleOf}. */
+    static final class RoleConverter extends ClassicConverter {
+        @Override
+        public String convert(ILoggingEvent event) {
+            return roleOf(event.getLoggerName());
+        }
+    }
+
+    /** Keeps only events marked {@value #CRITICAL_MARKER} (a {@code critical} logger's lines). */
+    private static final class CriticalOnlyFilter extends Filter<ILoggingEvent> {
+        CriticalOnlyFilter() {
+            start();
+        }
+
+        @Override
+        public FilterReply decide(ILoggingEvent event) {
+            List<org.slf4j.Marker> markers = event.getMarkerList();
+            boolean critical = markers != null && markers.stream().anyMatch(m -> m.contains(CRITICAL_MARKER));
+            return critical ? FilterReply.NEUTRAL : FilterReply.DENY;
+        }
     }
 }

@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         Object runInput = RunInput.parse(input, all.projectDir());
         ComposeConfig config = all.load();
         config.workflow(workflowId);
-        LogSetup.configure(config, all.verbose);
+        LogSetup.configure(config, all.verbose, all.projectDir());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4));
         try (LocalRunner runner = new LocalRunner(vertx, config, all.projectDir())) {
             RunSnapshot result = runner.run(workflowId, runInput).toCompletionStage().toCompletableFuture().get();

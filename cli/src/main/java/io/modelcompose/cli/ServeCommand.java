@@ -1,15 +1,19 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.docker.AgentServe;
 import io.modelcompose.cli.up.BrokerChoice;
 import io.modelcompose.cli.up.NativeUp;
 import io.modelcompose.cli.up.ProjectState;
 import io.modelcompose.cli.up.ServiceSet;
+import io.modelcompose.shared.config.BrokerConfig;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code compose-cli serve ROLE}: runs one role alone against an external Kafka cluster, until stopped. */
-@Command(name = "serve", description = "Run one role (gateway, scheduler, worker) against an external Kafka cluster.")
+@Command(name = "serve",
+        description = "Run one role (gateway, scheduler, worker, runtime-agent) against an external Kafka cluster.")
 final class ServeCommand implements Callable<Integer> {
+    private static final String AGENT_ROLE = "runtime-agent";
+    private static final String KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS";
+
     @ParentCommand
     ComposeCli parent;
 
@@ -38,17 +46,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where this role writes its pid/port files (default: .compose/<role>)")
     Path stateDir;
 
+    @Option(names = "--host-id", paramLabel = "ID",
+            description = "runtime-agent: the host id its commands name (default: COMPOSE_HOST_ID, else the host name)")
+    String hostId;
+
     @Override
     public Integer call() throws Exception {
         ConfigOptions all = parent.options.mergedWith(options);
+        if (AGENT_ROLE.equals(role.toLowerCase(Locale.ROOT))) {
+            return serveAgent(all);
+        }
         ComposeConfig config = all.load();
-        LogSetup.configure(config, all.verbose);
+        LogSetup.configure(config, all.verbose, all.projectDir());
         ServiceSet.Role selected = switch (role.toLowerCase(Locale.ROOT)) {
             case "gateway" -> ServiceSet.Role.GATEWAY;
             case "scheduler" -> ServiceSet.Role.SCHEDULER;
             case "worker" -> ServiceSet.Role.WORKER;
-            case "runtime-agent" -> throw new ComposeException(ErrorCode.RUNTIME_FAILED,
-                    "the runtime-agent role is not part of this build yet");
             default -> throw new ComposeException(ErrorCode.BAD_REQUEST, "unknown role '" + role
                     + "': expected gateway, scheduler, worker or runtime-agent");
         };
@@ -62,5 +75,33 @@ final class ServeCommand implements Callable<Integer> {
         ServiceSet.Tuning tuning = new ServiceSet.Tuning(leaseMillis, defaults.maxConcurrentJobs(),
                 defaults.maxProcesses(), defaults.maxPendingRuns());
         return new NativeUp(config, all.projectDir(), new ProjectState(dir), broker, EnumSet.of(selected), tuning).run();
+    }
+
+    /** The runtime-agent needs no config; one found in the project folder gives the broker and topic prefix. */
+    private int serveAgent(ConfigOptions all) throws Exception {
+        ComposeConfig config = configIfPresent(all);
+        LogSetup.configure(config, all.verbose, all.projectDir());
+        BrokerChoice broker = config != null ? BrokerChoice.of(kafka, config)
+                : new BrokerChoice(kafka != null && !kafka.isBlank() ? kafka : blankToNull(System.getenv(KAFKA_ENV)),
+                        BrokerConfig.DEFAULT_TOPIC_PREFIX);
+        if (broker.embedded()) {
+            throw new ComposeException(ErrorCode.BAD_REQUEST, "serve needs an external broker: pass --kafka,"
+                    + " set " + KAFKA_ENV + " or controller.broker.bootstrap_servers");
+        }
+        Map<String, String> env = config != null ? config.env() : System.getenv();
+        Path dir = stateDir != null ? stateDir : all.projectDir().resolve(".compose").resolve(AGENT_ROLE);
+        String host = hostId != null && !hostId.isBlank() ? hostId : AgentServe.defaultHostId(env);
+        return new AgentServe(broker.bootstrapServers(), broker.topicPrefix(), host, dir, env).run();
+    }
+
+    private static ComposeConfig configIfPresent(ConfigOptions all) {
+        Path dir = all.projectDir();
+        boolean found = !all.files.isEmpty() || Files.isRegularFile(dir.resolve("model-compose.yml"))
+                || Files.isRegularFile(dir.resolve("model-compose.yaml"));
+        return found ? all.load() : null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,5 +1,6 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.docker.DockerUp;
 import io.modelcompose.cli.up.BrokerChoice;
 import io.modelcompose.cli.up.Detached;
 import io.modelcompose.cli.up.NativeUp;
@@ -20,7 +21,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code compose-cli up}: deploys the service set (gateway, scheduler, worker) on Kafka. */
+/**
+ * {@code compose-cli up}: deploys the service set (gateway, scheduler, worker) on Kafka; with {@code runtime: docker}
+ * it runs the set in a container instead ({@link DockerUp}).
+ */
 @Command(name = "up", description = "Start the service set: broker, gateway, scheduler and a worker.")
 final class UpCommand implements Callable<Integer> {
     @ParentCommand
@@ -47,8 +51,9 @@ final class UpCommand implements Callable<Integer> {
         ComposeConfig config = all.load();
         ProjectState state = new ProjectState(all.projectDir());
         if (config.controller().runtime().type() == RuntimeType.DOCKER) {
-            throw new ComposeException(ErrorCode.RUNTIME_FAILED,
-                    "runtime: docker is handled by the runtime-agent, which this build does not include yet");
+            LogSetup.configure(config, all.verbose, all.projectDir());
+            return new DockerUp(config, all.loadRequest(), all.projectDir(), detach, kafka,
+                    spec.commandLine().getOut(), spec.commandLine().getErr()).run();
         }
         if (state.runningProcess().isPresent()) {
             throw new ComposeException(ErrorCode.CONFLICT, "already running (pid "
@@ -62,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
-        LogSetup.configure(config, all.verbose);
+        LogSetup.configure(config, all.verbose, all.projectDir());
         ServiceSet.Tuning tuning = ServiceSet.Tuning.defaults();
         tuning = new ServiceSet.Tuning(leaseMillis, tuning.maxConcurrentJobs(), tuning.maxProcesses(),
                 tuning.maxPendingRuns());

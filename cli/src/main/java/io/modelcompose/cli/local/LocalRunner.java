@@ -4,6 +4,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.CancelJob;
 import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.scheduler.engine.RunCoordinator;
+import io.modelcompose.scheduler.engine.RunOutcomeLog;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.event.RunIds;
@@ -126,6 +127,7 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
 
     @Override
     public void runFinished(RunSnapshot snapshot) {
+        RunOutcomeLog.finished(snapshot);
         Promise<RunSnapshot> done = waiting.remove(snapshot.runId());
         if (done != null) {
             done.complete(snapshot);

@@ -78,6 +78,7 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
                     .handler(this::onState).build().start();
             heartbeatLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "gateway-heartbeats-" + kafka.instanceId())
                     .assignAll(List.of(topics.heartbeats()), false)
+                    .deadLetters(producer, topics.deadLetter())
                     .handler(this::onHeartbeat).build().start();
             vertx.setPeriodic(60_000, id -> view.evictFinishedBefore(System.currentTimeMillis()
                     - finishedRetention.toMillis()));

@@ -148,6 +148,8 @@ class RestartAndVolumesIT {
     @Test
     void waitRunningFailsWithTheExitCodeWhenTheContainerExits() {
         RunningContainer quitter = up("quitter", options().entrypoint("/bin/sh", "-c").command("exit 7"));
+        // a container this quick may still be seen running by a first inspection; wait until it has exited
+        await().atMost(Duration.ofSeconds(10)).until(() -> !docker.inspect(quitter.id()).getState().getRunning());
 
         assertThatThrownBy(() -> await(docker.containers.waitRunning(quitter.id(), Duration.ofSeconds(20))))
                 .hasMessage("container '" + docker.project + "-quitter' exited with code 7");

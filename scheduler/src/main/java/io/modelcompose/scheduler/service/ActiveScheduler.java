@@ -4,6 +4,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.TimerKind;
 import io.modelcompose.scheduler.engine.RunCoordinator;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.JobEvents.JobFinished;
 import io.modelcompose.shared.event.JobEvents.JobHeartbeat;
@@ -23,21 +24,27 @@ import io.modelcompose.shared.transport.RecordPosition;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The work of the active scheduler: replays the runs topic from the committed watermark (the first input of the
  * oldest unfinished run), then applies inputs live. An input record is committed once its run has finished, so a
- * new active scheduler rebuilds exactly the unfinished runs. All coordinator calls happen on the verticle's context.
+ * new active scheduler rebuilds exactly the unfinished runs. Each commit also records how far inputs were applied
+ * ({@code applied=<offset>}): inputs before that mark are replayed without side effects, later ones (never seen by
+ * the previous scheduler, e.g. runs requested while none was active) are handled live. All coordinator calls happen
+ * on the verticle's context.
  */
 final class ActiveScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveScheduler.class);
     private static final long SWEEP_MILLIS = 250;
+    private static final String APPLIED = "applied=";
     private final Vertx vertx;
     private final Context context;
     private final SchedulerOptions options;
@@ -47,6 +54,7 @@ final class ActiveScheduler implements AutoCloseable {
     private final RunCoordinator coordinator;
     private final EventProducer producer;
     private volatile Map<String, Long> replayEnds = Map.of();
+    private final Map<String, Long> applied = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private ConsumerLoop runsLoop;
     private ConsumerLoop leasesLoop;
@@ -69,7 +77,11 @@ final class ActiveScheduler implements AutoCloseable {
         Topics topics = kafka.topics();
         runsLoop = SchedulerVerticle.loop(kafka, "scheduler-runs")
                 .assignAllCommitted(SchedulerVerticle.inputGroup(topics), List.of(topics.runs()))
-                .onEndOffsets(ends -> replayEnds = Map.copyOf(ends))
+                .onCommitted(this::inheritAppliedMarks)
+                .commitMetadata(partition -> {
+                    Long mark = applied.get(partition);
+                    return mark == null ? null : APPLIED + mark;
+                })
                 .deadLetters(producer, topics.deadLetter())
                 .maxInFlight(1_000_000)
                 .handler(this::onInput)
@@ -82,33 +94,61 @@ final class ActiveScheduler implements AutoCloseable {
         sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
     }
 
+    /** The marks committed by the previous active scheduler: how far it had applied each partition. */
+    private void inheritAppliedMarks(Map<String, String> committed) {
+        Map<String, Long> marks = new HashMap<>();
+        committed.forEach((partition, metadata) -> {
+            if (metadata != null && metadata.startsWith(APPLIED)) {
+                try {
+                    marks.put(partition, Long.parseLong(metadata.substring(APPLIED.length())));
+                } catch (NumberFormatException e) {
+                    LOG.warn("ignoring commit metadata '{}' of {}", metadata, partition);
+                }
+            }
+        });
+        applied.putAll(marks);
+        replayEnds = Map.copyOf(marks);
+    }
+
     private CompletionStage<?> onInput(ComposeEvent event, RecordPosition position) {
+        if (event.key() == null || event.key().isBlank()) {
+            return CompletableFuture.failedFuture(new ComposeException(ErrorCode.BAD_REQUEST,
+                    event.getClass().getSimpleName() + " without a run id"));
+        }
         CompletableFuture<Void> committed = new CompletableFuture<>();
-        boolean replay = position.offset() < replayEnds.getOrDefault(position.topic() + "-" + position.partition(), 0L);
+        String partition = position.topic() + "-" + position.partition();
+        boolean replay = position.offset() < replayEnds.getOrDefault(partition, 0L);
         context.runOnContext(v -> {
             if (closed) {
                 return;
             }
             output.replaying(replay);
+            CompletableFuture<?> published;
             try {
-                apply(event);
+                published = apply(event);
+            } catch (RuntimeException e) {
+                committed.completeExceptionally(e);
+                return;
             } finally {
                 output.replaying(false);
+                applied.merge(partition, position.offset() + 1, Math::max);
             }
             String runId = event.key();
             if (coordinator.isUnfinished(runId)) {
                 output.completion(runId).whenComplete((ok, error) -> committed.complete(null));
             } else {
-                committed.complete(null);
+                published.thenRun(() -> committed.complete(null));
             }
         });
         return committed;
     }
 
-    private void apply(ComposeEvent event) {
+    /** Applies one input; answers what must reach the broker before the input may be committed. */
+    private CompletableFuture<?> apply(ComposeEvent event) {
         if (event instanceof RunRequested r) {
-            submit(r);
-        } else if (event instanceof RunCancelRequested c) {
+            return submit(r);
+        }
+        if (event instanceof RunCancelRequested c) {
             try {
                 coordinator.cancel(c.runId());
             } catch (ComposeException e) {
@@ -131,16 +171,18 @@ final class ActiveScheduler implements AutoCloseable {
         } else {
             LOG.debug("ignoring {} on the runs topic", event.getClass().getSimpleName());
         }
+        return CompletableFuture.completedFuture(null);
     }
 
-    private void submit(RunRequested r) {
+    private CompletableFuture<?> submit(RunRequested r) {
         try {
             coordinator.submit(r.runId(), r.workflowId(), r.input(), r.metadata());
+            return CompletableFuture.completedFuture(null);
         } catch (ComposeException e) {
             RunSnapshot failed = RunSnapshot.pending(r.runId(), r.workflowId(), r.metadata(), r.requestedAtMillis())
                     .finished(RunStatus.FAILED, null, e.getMessage(), clock.millis());
-            output.publish(options.kafka().topics().runState(), new RunState(failed));
-            output.publish(options.kafka().topics().runEvents(), new RunFinished(failed));
+            return CompletableFuture.allOf(output.publish(options.kafka().topics().runState(), new RunState(failed)),
+                    output.publish(options.kafka().topics().runEvents(), new RunFinished(failed)));
         }
     }
 

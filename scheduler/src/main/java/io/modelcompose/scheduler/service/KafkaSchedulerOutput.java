@@ -4,6 +4,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.CancelJob;
 import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.scheduler.engine.RunCoordinator;
+import io.modelcompose.scheduler.engine.RunOutcomeLog;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.JobEvents.JobCancelRequested;
 import io.modelcompose.shared.event.JobEvents.JobDispatched;
@@ -21,16 +22,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Carries out the coordinator's decisions over Kafka. While the input log is being replayed after a take-over, side
- * effects that already happened before (dispatches, cancels, run events) are not repeated; dispatches only get a
- * lease, so an attempt whose worker is gone is re-dispatched when that lease expires.
+ * effects that already happened before (dispatches, cancels, RunStarted) are not repeated; dispatches only get a
+ * lease, so an attempt whose worker is gone is re-dispatched when that lease expires. Final states (RunState and
+ * RunFinished) are written again, so that none is lost if the previous scheduler died before writing them.
  */
 final class KafkaSchedulerOutput implements RunCoordinator.Output {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaSchedulerOutput.class);
     private final Vertx vertx;
     private final EventProducer producer;
     private final Topics topics;
@@ -56,7 +55,10 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         this.replaying = value;
     }
 
-    /** Completes when the (unfinished) run finishes; input records of the run are committed only then. */
+    /**
+     * Completes when the (unfinished) run has finished and its final state is on the broker; input records of the run
+     * are committed only then, so a take-over after a crash replays the run rather than losing its outcome.
+     */
     CompletableFuture<Void> completion(String runId) {
         return runCompletions.computeIfAbsent(runId, id -> new CompletableFuture<>());
     }
@@ -95,22 +97,20 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
 
     @Override
     public void runFinished(RunSnapshot snapshot) {
-        publish(topics.runState(), new RunState(snapshot));
+        CompletableFuture<?> state = publish(topics.runState(), new RunState(snapshot));
+        CompletableFuture<?> event = publish(topics.runEvents(), new RunFinished(snapshot));
         if (!replaying) {
-            publish(topics.runEvents(), new RunFinished(snapshot));
-            if (snapshot.error() != null) {
-                LOG.info("[run {}] {} {}: {}", snapshot.runId(), snapshot.workflowId(), snapshot.status().wireName(),
-                        snapshot.error());
-            }
+            RunOutcomeLog.finished(snapshot);
         }
         CompletableFuture<Void> done = runCompletions.remove(snapshot.runId());
         if (done != null) {
-            done.complete(null);
+            // Not completed when a send failed: the run's inputs stay uncommitted and the next take-over replays it.
+            CompletableFuture.allOf(state, event).thenRun(() -> done.complete(null));
         }
     }
 
-    void publish(String topic, ComposeEvent event) {
-        producer.send(topic, event).whenComplete((ok, error) -> {
+    CompletableFuture<?> publish(String topic, ComposeEvent event) {
+        return producer.send(topic, event).whenComplete((ok, error) -> {
             if (error != null) {
                 onPublishFailure.accept(error);
             }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One active scheduler at a time: every instance joins one consumer group on a one-partition lock topic, and the
  * instance the group assigns that partition to is the active one. When it dies, the group reassigns the partition
- * to a standby after the session timeout.
+ * to a standby after the session timeout. The assignment is cooperative and sticky, so a standby joining the group
+ * does not make the active instance step down.
  */
 final class LeaderElection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -40,6 +41,8 @@ final class LeaderElection implements AutoCloseable {
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30_000);
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.lockTopic = lockTopic;
         this.onElected = onElected;

@@ -27,7 +27,7 @@ public final class SchedulerVerticle extends VerticleBase {
     private WorkerExecutor admin;
     private EventProducer producer;
     private LeaderElection election;
-    private ActiveScheduler active;
+    private volatile ActiveScheduler active;
     private boolean stopping;
 
     public SchedulerVerticle(ComposeConfig config, SchedulerOptions options) {
@@ -91,11 +91,12 @@ public final class SchedulerVerticle extends VerticleBase {
         ActiveScheduler current = active;
         active = null;
         return admin.executeBlocking(() -> {
-            if (election != null) {
-                election.close();
-            }
+            // Stop acting before leaving the election, so that a standby never runs alongside this instance.
             if (current != null) {
                 current.close();
+            }
+            if (election != null) {
+                election.close();
             }
             if (producer != null) {
                 producer.close();

@@ -21,12 +21,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = JobEvents.TimerFired.class, name = "TimerFired"),
     @JsonSubTypes.Type(value = JobEvents.LeaseExpired.class, name = "LeaseExpired"),
     @JsonSubTypes.Type(value = ServiceHeartbeat.class, name = "ServiceHeartbeat"),
-    @JsonSubTypes.Type(value = DeadLetter.class, name = "DeadLetter")
+    @JsonSubTypes.Type(value = DeadLetter.class, name = "DeadLetter"),
+    @JsonSubTypes.Type(value = AgentEvents.AgentCommand.class, name = "AgentCommand"),
+    @JsonSubTypes.Type(value = AgentEvents.AgentEvent.class, name = "AgentEvent")
 })
 public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.RunCancelRequested,
         RunEvents.RunStarted, RunEvents.RunFinished, RunEvents.RunState, JobEvents.JobDispatched,
         JobEvents.JobFinished, JobEvents.JobHeartbeat, JobEvents.JobCancelRequested, JobEvents.TimerFired,
-        JobEvents.LeaseExpired, ServiceHeartbeat, DeadLetter {
+        JobEvents.LeaseExpired, ServiceHeartbeat, DeadLetter, AgentEvents.AgentCommand, AgentEvents.AgentEvent {
 
     /** The schema version this code writes. Readers accept this version and older ones. */
     int CURRENT_SCHEMA_VERSION = 1;
@@ -34,6 +36,6 @@ public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.R
     /** Schema version of the record (1). */
     int schemaVersion();
 
-    /** The Kafka key: the run id, or the instance id for service heartbeats. */
+    /** The Kafka key: the run id, the instance id for service heartbeats, the host id for agent records. */
     String key();
 }

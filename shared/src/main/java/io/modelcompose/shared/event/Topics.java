@@ -59,4 +59,14 @@ public record Topics(String prefix) {
     public String deadLetter() {
         return prefix + ".dead-letter";
     }
+
+    /** Commands for the runtime-agents (key: host id); each agent acts only on its own host's commands. */
+    public String agentCommands() {
+        return prefix + ".agent-commands";
+    }
+
+    /** Image and container events of the runtime-agents (key: host id). */
+    public String agentEvents() {
+        return prefix + ".agent-events";
+    }
 }

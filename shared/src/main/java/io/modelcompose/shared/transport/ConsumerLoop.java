@@ -1,6 +1,7 @@
 package io.modelcompose.shared.transport;
 
 import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.DeadLetter;
 import io.modelcompose.shared.event.EventCodec;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * Polls topics on its own named thread (never an event loop), decodes each record and hands it to an
  * {@link EventHandler}. A record that cannot be decoded goes to the dead-letter topic with the reason and the loop
  * carries on. Offsets are committed per partition only up to the last record whose handling completed, so nothing is
- * skipped after a crash. When {@code maxInFlight} records are being handled the partitions are paused.
+ * skipped after a crash. When {@code maxInFlight} records are being handled the partitions are paused. A handler that
+ * fails with a {@link ComposeException} of code {@link ErrorCode#BAD_REQUEST} rejects the record: it goes to the
+ * dead-letter topic too.
  */
 public final class ConsumerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
@@ -41,11 +46,13 @@ public final class ConsumerLoop implements AutoCloseable {
     private final String deadLetterTopic;
     private final String name;
     private final int maxInFlight;
+    private final Function<String, String> commitMetadata;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
     private final Thread thread;
+    private final CompletableFuture<Void> positioned = new CompletableFuture<>();
 
     private ConsumerLoop(Builder b) {
         this.handler = b.handler;
@@ -53,6 +60,7 @@ public final class ConsumerLoop implements AutoCloseable {
         this.deadLetterTopic = b.deadLetterTopic;
         this.name = b.name;
         this.maxInFlight = b.maxInFlight;
+        this.commitMetadata = b.commitMetadata;
         this.consumer = new KafkaConsumer<>(b.properties(), new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(() -> run(b), "kafka-" + b.name);
         this.thread.setDaemon(true);
@@ -68,6 +76,15 @@ public final class ConsumerLoop implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Completes once an assigned reader knows where it reads from in every partition, so that no record written
+     * afterwards can be missed by a reader that starts at the end; a group member completes it once subscribed.
+     * Fails if the loop stops before.
+     */
+    public CompletableFuture<Void> positioned() {
+        return positioned;
+    }
+
     private void run(Builder b) {
         try {
             if (b.assignAll) {
@@ -76,10 +93,11 @@ public final class ConsumerLoop implements AutoCloseable {
                                 .map(p -> new TopicPartition(t, p.partition())))
                         .toList();
                 consumer.assign(partitions);
-                if (b.endOffsetsListener != null) {
-                    Map<String, Long> ends = new HashMap<>();
-                    consumer.endOffsets(partitions).forEach((tp, end) -> ends.put(tp.topic() + "-" + tp.partition(), end));
-                    b.endOffsetsListener.accept(ends);
+                if (b.committedListener != null) {
+                    Map<String, String> committed = new HashMap<>();
+                    consumer.committed(new java.util.HashSet<>(partitions)).forEach((tp, offset) -> committed.put(
+                            tp.topic() + "-" + tp.partition(), offset == null ? "" : offset.metadata()));
+                    b.committedListener.accept(committed);
                 }
                 if (b.startAt == Start.BEGINNING) {
                     consumer.seekToBeginning(partitions);
@@ -87,9 +105,11 @@ public final class ConsumerLoop implements AutoCloseable {
                     consumer.seekToEnd(partitions);
                 }
                 partitions.forEach(tp -> progress.put(tp, new PartitionProgress()));
+                partitions.forEach(consumer::position);
             } else {
                 consumer.subscribe(b.topics, new Rebalance());
             }
+            positioned.complete(null);
             while (running.get()) {
                 drainCompletions();
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(b.pollMillis));
@@ -105,6 +125,7 @@ public final class ConsumerLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("consumer {} stopped: {}", name, e.toString(), e);
         } finally {
+            positioned.completeExceptionally(new IllegalStateException("consumer " + name + " stopped"));
             try {
                 drainCompletions();
                 commitReady(b.commit);
@@ -136,9 +157,13 @@ public final class ConsumerLoop implements AutoCloseable {
             handled = CompletableFuture.failedFuture(e);
         }
         handled.whenComplete((ok, error) -> {
-            if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof ComposeException rejected && rejected.code() == ErrorCode.BAD_REQUEST) {
+                deadLetter(record, rejected.getMessage());
+            } else if (cause != null) {
                 LOG.error("consumer {}: handling {} at {} failed: {}", name, event.getClass().getSimpleName(),
-                        position, error.toString());
+                        position, cause.toString());
             }
             completions.add(() -> {
                 inFlight.decrementAndGet();
@@ -169,7 +194,7 @@ public final class ConsumerLoop implements AutoCloseable {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        progress.forEach((tp, p) -> p.committable().ifPresent(o -> offsets.put(tp, new OffsetAndMetadata(o))));
+        progress.forEach((tp, p) -> p.committable(metadataOf(tp)).ifPresent(o -> offsets.put(tp, o)));
         if (!offsets.isEmpty()) {
             consumer.commitAsync(offsets, (done, error) -> {
                 if (error != null) {
@@ -177,6 +202,10 @@ public final class ConsumerLoop implements AutoCloseable {
                 }
             });
         }
+    }
+
+    private String metadataOf(TopicPartition tp) {
+        return commitMetadata == null ? null : commitMetadata.apply(tp.topic() + "-" + tp.partition());
     }
 
     private void applyBackPressure() {
@@ -216,7 +245,7 @@ public final class ConsumerLoop implements AutoCloseable {
             for (TopicPartition tp : partitions) {
                 PartitionProgress p = progress.remove(tp);
                 if (p != null) {
-                    p.committable().ifPresent(o -> offsets.put(tp, new OffsetAndMetadata(o)));
+                    p.committable(metadataOf(tp)).ifPresent(o -> offsets.put(tp, o));
                 }
             }
             if (!offsets.isEmpty()) {
@@ -246,7 +275,8 @@ public final class ConsumerLoop implements AutoCloseable {
         private int maxInFlight = 1000;
         private boolean assignAll;
         private Start startAt = Start.COMMITTED;
-        private java.util.function.Consumer<Map<String, Long>> endOffsetsListener;
+        private java.util.function.Consumer<Map<String, String>> committedListener;
+        private Function<String, String> commitMetadata;
         private boolean commit = true;
         private long pollMillis = 100;
         private final Map<String, Object> extra = new HashMap<>();
@@ -285,9 +315,18 @@ public final class ConsumerLoop implements AutoCloseable {
             return this;
         }
 
-        /** Told the end offset of every assigned partition ({@code topic-partition} → offset) before reading. */
-        public Builder onEndOffsets(java.util.function.Consumer<Map<String, Long>> listener) {
-            this.endOffsetsListener = listener;
+        /**
+         * With {@link #assignAllCommitted}: told the metadata committed with each partition's offset
+         * ({@code topic-partition} → metadata, "" when none) before reading.
+         */
+        public Builder onCommitted(java.util.function.Consumer<Map<String, String>> listener) {
+            this.committedListener = listener;
+            return this;
+        }
+
+        /** Metadata stored with each commit, by {@code topic-partition} (null for none); called on the loop thread. */
+        public Builder commitMetadata(Function<String, String> metadata) {
+            this.commitMetadata = metadata;
             return this;
         }
 

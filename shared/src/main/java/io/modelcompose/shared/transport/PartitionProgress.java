@@ -1,7 +1,9 @@
 package io.modelcompose.shared.transport;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
  * Tracks which offsets of one partition are being handled, so the committed offset never passes a record whose
@@ -11,6 +13,7 @@ final class PartitionProgress {
     private final TreeSet<Long> pending = new TreeSet<>();
     private long highestSeen = -1;
     private long lastCommitted = -1;
+    private String lastMetadata;
 
     void started(long offset) {
         pending.add(offset);
@@ -21,13 +24,17 @@ final class PartitionProgress {
         pending.remove(offset);
     }
 
-    /** The next offset to commit (first unfinished, or one past the highest seen), if it moved. */
-    Optional<Long> committable() {
+    /**
+     * The next offset to commit (first unfinished, or one past the highest seen) with {@code metadata}, if either
+     * changed since the last commit.
+     */
+    Optional<OffsetAndMetadata> committable(String metadata) {
         long next = pending.isEmpty() ? highestSeen + 1 : pending.first();
-        if (next <= 0 || next == lastCommitted) {
+        if (next <= 0 || next == lastCommitted && Objects.equals(metadata, lastMetadata)) {
             return Optional.empty();
         }
         lastCommitted = next;
-        return Optional.of(next);
+        lastMetadata = metadata;
+        return Optional.of(metadata == null ? new OffsetAndMetadata(next) : new OffsetAndMetadata(next, metadata));
     }
 }

@@ -74,7 +74,9 @@ public final class TopicAdmin {
                 topic(topics.runState(), Topics.RUN_PARTITIONS, compacted),
                 topic(topics.schedulerLock(), 1, Map.of()),
                 topic(topics.heartbeats(), 1, shortLived),
-                topic(topics.deadLetter(), 1, Map.of()));
+                topic(topics.deadLetter(), 1, Map.of()),
+                topic(topics.agentCommands(), 1, shortLived),
+                topic(topics.agentEvents(), 1, Map.of()));
     }
 
     private static NewTopic topic(String name, int partitions, Map<String, String> configs) {

@@ -19,6 +19,11 @@ public final class ComponentCatalog {
         return component(componentRef).action(actionId);
     }
 
+    /**
+     * The component a job names.
+     *
+     * @throws ComposeException with {@link ErrorCode#NOT_FOUND} when no such component (or workflow job) exists
+     */
     public ComponentConfig component(String componentRef) {
         var declared = config.component(componentRef);
         if (declared.isPresent()) {
@@ -26,7 +31,10 @@ public final class ComponentCatalog {
         }
         int slash = componentRef.indexOf('/');
         if (slash > 0) {
-            return config.workflow(componentRef.substring(0, slash)).job(componentRef.substring(slash + 1))
+            String workflowId = componentRef.substring(0, slash);
+            String jobId = componentRef.substring(slash + 1);
+            return config.workflows().stream().filter(w -> w.id().equals(workflowId)).findFirst()
+                    .flatMap(w -> w.job(jobId))
                     .map(JobConfig::component)
                     .orElseThrow(() -> unknown(componentRef));
         }

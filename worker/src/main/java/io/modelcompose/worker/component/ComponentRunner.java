@@ -26,19 +26,21 @@ public final class ComponentRunner implements AutoCloseable {
         this.logger = new LoggerExecutor();
     }
 
+    /**
+     * Runs one attempt. Never throws: every problem (a bad template, an unreachable host, a failed command) fails the
+     * returned future with a {@link ComposeException}.
+     */
     public Future<ComponentResult> execute(ExecutionRequest request, CancelSignal cancel) {
         Future<ComponentResult> raw;
         try {
             raw = executorFor(request.action()).execute(request, cancel);
-        } catch (ComposeException e) {
-            return Future.failedFuture(e);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(ComposeException.wrap(e));
         }
         Object template = request.action().output();
-        if (template == null) {
-            return raw;
-        }
-        return raw.map(result -> new ComponentResult(Templates.render(template, outputScope(request, result)),
-                result.sources()));
+        Future<ComponentResult> shaped = template == null ? raw : raw.map(result -> new ComponentResult(
+                Templates.render(template, outputScope(request, result)), result.sources()));
+        return shaped.recover(e -> Future.failedFuture(ComposeException.wrap(e)));
     }
 
     private ComponentExecutor executorFor(ActionSpec action) {

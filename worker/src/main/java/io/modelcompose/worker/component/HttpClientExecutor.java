@@ -7,50 +7,41 @@ import io.modelcompose.shared.expr.Scope;
 import io.modelcompose.shared.expr.Templates;
 import io.modelcompose.shared.expr.Values;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The http-client component, on Vert.x's non-blocking WebClient. */
+/**
+ * The http-client component, on Vert.x's non-blocking HTTP client. Every request carries
+ * {@code Idempotency-Key: <run id>/<job key>} (the same on every attempt) unless the action sets one itself.
+ */
 final class HttpClientExecutor implements ComponentExecutor, AutoCloseable {
     static final long DEFAULT_TIMEOUT_MS = 60_000;
-    private final WebClient client;
+    static final String USER_AGENT = "compose-http-client";
+    private final Vertx vertx;
+    private final HttpClientAgent client;
 
     HttpClientExecutor(Vertx vertx) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
-                .setUserAgent("compose-http-client"), new PoolOptions().setHttp1MaxSize(64));
+        this.vertx = vertx;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(64));
     }
 
     @Override
     public Future<ComponentResult> execute(ExecutionRequest request, CancelSignal cancel) {
         HttpClientAction action = (HttpClientAction) request.action();
-        Scope scope = scope(request);
-        HttpCall call = HttpCall.prepare(action, request.input(), scope);
-        HttpRequest<Buffer> http = client.requestAbs(call.method(), call.url());
-        call.headers().forEach(http::putHeader);
-        call.params().forEach(http::addQueryParam);
-        if (!hasHeader(call.headers(), "Idempotency-Key")) {
-            http.putHeader("Idempotency-Key", request.idempotencyKey());
-        }
-        long timeout = action.timeout() != null ? action.timeout().toMillis()
+        HttpCall call = HttpCall.prepare(action, request.input(), scope(request));
+        call.headers().putIfAbsent("Idempotency-Key", request.idempotencyKey());
+        call.headers().putIfAbsent("User-Agent", USER_AGENT);
+        long timeout = action.timeout() != null ? Math.max(1, action.timeout().toMillis())
                 : request.timeoutMillis() > 0 ? request.timeoutMillis() : DEFAULT_TIMEOUT_MS;
-        http.timeout(timeout);
-        long started = System.nanoTime();
-        Future<HttpResponse<Buffer>> sent = call.body() == null ? http.send() : http.sendBuffer(call.body());
-        return sent.map(response -> toResult(call, response, (System.nanoTime() - started) / 1_000_000))
-                .recover(e -> Future.failedFuture(e instanceof ComposeException ce ? ce
-                        : new ComposeException(ErrorCode.COMPONENT_FAILED, call.method() + " " + call.url()
-                                + " failed: " + describe(e))));
+        return new HttpExchange(vertx, call).start(client, timeout, cancel).map(reply -> toResult(call, reply));
     }
 
     private static Scope scope(ExecutionRequest request) {
@@ -61,33 +52,28 @@ final class HttpClientExecutor implements ComponentExecutor, AutoCloseable {
         return Scope.of(sources);
     }
 
-    private static ComponentResult toResult(HttpCall call, HttpResponse<Buffer> response, long elapsedMs) {
-        int status = response.statusCode();
-        String body = response.body() == null ? "" : response.bodyAsString();
-        if (status >= 400) {
-            throw new ComposeException(ErrorCode.COMPONENT_FAILED, "HTTP " + status + " from " + call.method() + " "
-                    + call.url() + ": " + HttpBodies.excerpt(body));
+    private static ComponentResult toResult(HttpCall call, HttpExchange.Reply reply) {
+        String contentType = reply.headers().get("Content-Type");
+        if (reply.status() >= 400) {
+            throw new ComposeException(ErrorCode.COMPONENT_FAILED, "HTTP " + reply.status() + " from "
+                    + call.describe() + ": " + HttpBodies.excerpt(HttpBodies.text(contentType, reply.body())));
         }
-        Object parsed = HttpBodies.parse(response.getHeader("Content-Type"), body);
+        Object parsed;
+        try {
+            parsed = HttpBodies.parse(reply.status(), contentType, reply.body());
+        } catch (ComposeException e) {
+            throw new ComposeException(ErrorCode.COMPONENT_FAILED, call.describe() + " answered '" + contentType
+                    + "' but the body is not valid: " + HttpBodies.excerpt(HttpBodies.text(contentType, reply.body())));
+        }
         Map<String, Object> headers = new LinkedHashMap<>();
-        MultiMap responseHeaders = response.headers();
-        responseHeaders.names().forEach(n -> headers.put(n.toLowerCase(Locale.ROOT), responseHeaders.get(n)));
+        reply.headers().names().forEach(n -> headers.put(n.toLowerCase(Locale.ROOT), reply.headers().get(n)));
         Map<String, Object> sources = new HashMap<>();
         sources.put("response", parsed);
         sources.put("result", parsed);
-        sources.put("status", status);
+        sources.put("status", reply.status());
         sources.put("headers", headers);
-        sources.put("response_time_ms", elapsedMs);
+        sources.put("response_time_ms", reply.elapsedMs());
         return new ComponentResult(parsed, sources);
-    }
-
-    private static boolean hasHeader(Map<String, String> headers, String name) {
-        return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
     }
 
     @Override

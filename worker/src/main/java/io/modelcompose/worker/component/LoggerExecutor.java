@@ -3,6 +3,7 @@ package io.modelcompose.worker.component;
 import io.modelcompose.shared.config.LoggerAction;
 import io.modelcompose.shared.expr.Values;
 import io.vertx.core.Future;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ final class LoggerExecutor implements ComponentExecutor {
     public Future<ComponentResult> execute(ExecutionRequest request, CancelSignal cancel) {
         LoggerAction action = (LoggerAction) request.action();
         String line = "[run " + request.runId() + "] [job " + request.jobKey() + "] " + message(request.input());
-        switch (action.level() == null ? "info" : action.level()) {
+        switch (action.level() == null ? "info" : action.level().trim().toLowerCase(Locale.ROOT)) {
             case "debug" -> LOG.debug(line);
             case "warning" -> LOG.warn(line);
             case "error" -> LOG.error(line);

@@ -9,6 +9,7 @@ import io.modelcompose.shared.expr.Values;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ShellExecutor implements ComponentExecutor, AutoCloseable {
     private static final int ERROR_EXCERPT = 500;
+    private static final int KILL_ROUNDS = 5;
     private final WorkerExecutor pool;
 
     ShellExecutor(Vertx vertx, int maxProcesses) {
@@ -39,8 +41,18 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
         List<String> argv = commandLine(Templates.render(action.command(), scope));
         Map<String, String> env = environment(Templates.render(action.env(), scope));
         Path dir = workingDir(request, Templates.render(action.workingDir(), scope));
-        return pool.executeBlocking(() -> run(argv, env, dir, request.timeoutMillis(), cancel, action.failOnError()),
-                false);
+        long timeoutMillis = timeoutMillis(action, request);
+        return pool.executeBlocking(() -> run(argv, env, dir, timeoutMillis, cancel, action.failOnError()), false);
+    }
+
+    /** The shorter of the action's own {@code timeout} and the job attempt's limit; 0 = none. */
+    static long timeoutMillis(ShellAction action, ExecutionRequest request) {
+        long own = action.timeout() == null ? 0 : Math.max(1, action.timeout().toMillis());
+        long job = request.timeoutMillis();
+        if (own > 0 && job > 0) {
+            return Math.min(own, job);
+        }
+        return Math.max(own, job);
     }
 
     private static Scope scope(ExecutionRequest request) {
@@ -84,43 +96,70 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
     }
 
     private static ComponentResult run(List<String> argv, Map<String, String> env, Path dir, long timeoutMillis,
-            CancelSignal cancel, boolean failOnError) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("compose-sh", ".out");
-        Path err = Files.createTempFile("compose-sh", ".err");
+            CancelSignal cancel, boolean failOnError) throws IOException {
+        if (cancel.isCancelled()) {
+            throw cancelled();
+        }
+        Path out = null;
+        Path err = null;
         try {
-            ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            pb.environment().putAll(env);
-            Process process;
-            try {
-                process = pb.start();
-            } catch (IOException e) {
-                throw new ComposeException(ErrorCode.COMPONENT_FAILED, "cannot start " + argv.get(0) + ": "
-                        + e.getMessage());
-            }
+            out = Files.createTempFile("compose-sh", ".out");
+            err = Files.createTempFile("compose-sh", ".err");
+            Process process = start(argv, env, dir, out, err);
             cancel.onCancel(() -> killTree(process));
-            if (!awaitExit(process, timeoutMillis)) {
+            awaitExit(process, timeoutMillis);
+            if (cancel.isCancelled()) {
+                throw cancelled();
+            }
+            return result(process.exitValue(), read(out), read(err), failOnError);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static Process start(List<String> argv, Map<String, String> env, Path dir, Path out, Path err) {
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new ComposeException(ErrorCode.COMPONENT_FAILED, "cannot start " + argv.get(0) + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Waits for the process; on timeout or interruption kills its tree first. */
+    private static void awaitExit(Process process, long timeoutMillis) {
+        try {
+            if (timeoutMillis <= 0) {
+                process.waitFor();
+            } else if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 killTree(process);
                 process.waitFor();
                 throw new ComposeException(ErrorCode.TIMEOUT, "command timed out after " + timeoutMillis + "ms");
             }
-            if (cancel.isCancelled()) {
-                throw new ComposeException(ErrorCode.CANCELLED, "command cancelled");
-            }
-            return result(process.exitValue(), read(out), read(err), failOnError);
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new ComposeException(ErrorCode.CANCELLED, "command interrupted (worker shutting down)");
         }
     }
 
-    private static boolean awaitExit(Process process, long timeoutMillis) throws InterruptedException {
-        if (timeoutMillis > 0) {
-            return process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS);
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a leftover temp file is harmless; the result matters more
         }
-        process.waitFor();
-        return true;
+    }
+
+    private static ComposeException cancelled() {
+        return new ComposeException(ErrorCode.CANCELLED, "command cancelled");
     }
 
     private static ComponentResult result(int exitCode, String stdout, String stderr, boolean failOnError) {
@@ -146,10 +185,23 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
         return text;
     }
 
-    /** Kills the process and every descendant, children first. */
+    /**
+     * Kills the process and every descendant, children first (so none is re-parented away from the tree before it is
+     * seen). Repeats while descendants remain, because a process may fork between the snapshot and the kill.
+     */
     static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Snapshot first, then kill the root, so that a shell cannot go on to its next command once its current
+        // child dies; orphans are no longer the root's descendants, hence the snapshot.
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         process.destroyForcibly();
+        for (int round = 0; round < KILL_ROUNDS && !tree.isEmpty(); round++) {
+            List<ProcessHandle> next = new ArrayList<>();
+            for (ProcessHandle handle : tree) {
+                next.addAll(handle.descendants().toList());
+                handle.destroyForcibly();
+            }
+            tree = next;
+        }
     }
 
     @Override

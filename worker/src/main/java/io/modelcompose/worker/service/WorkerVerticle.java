@@ -34,10 +34,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker role: takes job dispatches from its consumer group, runs them with the component executors, publishes
  * the result, and only then lets the consumer commit the dispatch's offset. Extends the lease of each running job
- * with heartbeats and stops a job when the scheduler asks.
+ * with heartbeats (the first one as the job starts) and stops a job when the scheduler asks. A dispatch read after
+ * its lease deadline is skipped: the scheduler has given up on that attempt and dispatches another. A job stopped
+ * because the worker is stopping reports nothing, so that it is run again elsewhere rather than failed.
  */
 public final class WorkerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerVerticle.class);
+    /** Tolerated clock difference with the scheduler when judging a dispatch's lease deadline. */
+    private static final long DEADLINE_GRACE_MILLIS = 1_000;
     private final ComposeConfig config;
     private final WorkerOptions options;
     private final Map<String, Running> running = new HashMap<>();
@@ -48,6 +52,7 @@ public final class WorkerVerticle extends VerticleBase {
     private ComponentCatalog catalog;
     private ConsumerLoop jobsLoop;
     private ConsumerLoop controlLoop;
+    private volatile boolean stopping;
 
     private record Running(JobDispatched job, CancelSignal cancel) {
     }
@@ -69,18 +74,21 @@ public final class WorkerVerticle extends VerticleBase {
             EventProducer created = new EventProducer(kafka.bootstrapServers(), "worker-" + kafka.instanceId());
             created.warmUp(List.of(topics.runs(), topics.leases(), topics.heartbeats(), topics.deadLetter()));
             return created;
-        }).map(p -> {
+        }).compose(p -> {
             producer = p;
+            controlLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "worker-control-" + kafka.instanceId())
+                    .assignAll(List.of(topics.jobControl()), false)
+                    .deadLetters(producer, topics.deadLetter())
+                    .handler(this::onControl)
+                    .build().start();
+            // Take jobs only once cancel requests are followed: one written before that would be missed.
+            return Future.fromCompletionStage(controlLoop.positioned(), context);
+        }).map(v -> {
             jobsLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "worker-jobs-" + kafka.instanceId())
                     .subscribe(topics.prefix() + "-workers", List.of(topics.jobs()))
                     .maxInFlight(options.maxConcurrentJobs())
                     .deadLetters(producer, topics.deadLetter())
                     .handler(this::onDispatch)
-                    .build().start();
-            controlLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "worker-control-" + kafka.instanceId())
-                    .assignAll(List.of(topics.jobControl()), false)
-                    .deadLetters(producer, topics.deadLetter())
-                    .handler(this::onControl)
                     .build().start();
             vertx.setPeriodic(options.heartbeatMillis(), id -> heartbeatJobs());
             vertx.setPeriodic(0, 2_000, id -> producer.send(topics.heartbeats(),
@@ -98,8 +106,20 @@ public final class WorkerVerticle extends VerticleBase {
         if (!(event instanceof JobDispatched job)) {
             return CompletableFuture.completedFuture(null);
         }
+        if (job.leaseDeadlineMillis() > 0
+                && System.currentTimeMillis() > job.leaseDeadlineMillis() + DEADLINE_GRACE_MILLIS) {
+            LOG.info("[run {}] [job {}] skipping attempt {}: its lease expired before it was picked up", job.runId(),
+                    job.jobKey(), job.attempt());
+            return CompletableFuture.completedFuture(null);
+        }
         CompletableFuture<Void> published = new CompletableFuture<>();
         context.runOnContext(v -> execute(job).onComplete(ar -> {
+            if (ar.failed() && stopping) {
+                // Left uncommitted: another worker reads the dispatch again, or its lease expires.
+                LOG.info("[run {}] [job {}] attempt {} stopped with the worker; it will run again elsewhere",
+                        job.runId(), job.jobKey(), job.attempt());
+                return;
+            }
             JobFinished result = ar.succeeded()
                     ? new JobFinished(1, job.runId(), job.jobKey(), job.attempt(), options.kafka().instanceId(), true,
                             ar.result().output(), ar.result().sources(), null)
@@ -127,6 +147,7 @@ public final class WorkerVerticle extends VerticleBase {
         String key = key(job.runId(), job.jobKey(), job.attempt());
         CancelSignal cancel = new CancelSignal();
         running.put(key, new Running(job, cancel));
+        heartbeat(job, System.currentTimeMillis());
         Future<ComponentResult> result;
         try {
             ExecutionRequest request = new ExecutionRequest(job.runId(), job.jobKey(), job.attempt(),
@@ -154,10 +175,13 @@ public final class WorkerVerticle extends VerticleBase {
     private void heartbeatJobs() {
         long now = System.currentTimeMillis();
         for (Running r : running.values()) {
-            JobDispatched job = r.job();
-            producer.send(options.kafka().topics().leases(), new JobHeartbeat(1, job.runId(), job.jobKey(),
-                    job.attempt(), options.kafka().instanceId(), now));
+            heartbeat(r.job(), now);
         }
+    }
+
+    private void heartbeat(JobDispatched job, long now) {
+        producer.send(options.kafka().topics().leases(), new JobHeartbeat(1, job.runId(), job.jobKey(),
+                job.attempt(), options.kafka().instanceId(), now));
     }
 
     private static String key(String runId, String jobKey, int attempt) {
@@ -170,6 +194,7 @@ public final class WorkerVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        stopping = true;
         return admin.executeBlocking(() -> {
             if (jobsLoop != null) {
                 jobsLoop.close();

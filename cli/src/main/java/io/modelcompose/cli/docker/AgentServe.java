@@ -1,0 +1,117 @@
+package io.modelcompose.cli.docker;
+
+import io.modelcompose.agent.docker.DockerAvailability;
+import io.modelcompose.agent.docker.DockerExecutor;
+import io.modelcompose.agent.image.ImageService;
+import io.modelcompose.agent.image.RegistryAuths;
+import io.modelcompose.agent.service.AgentOptions;
+import io.modelcompose.agent.service.RuntimeAgentVerticle;
+import io.modelcompose.cli.ExitCodes;
+import io.modelcompose.cli.up.InstanceIds;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.transport.KafkaSettings;
+import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code compose-cli serve runtime-agent}: the runtime-agent of one host as a Kafka service, until Ctrl+C. It can
+ * build the default image of a project from this process's jars (base image as for {@code up}).
+ */
+public final class AgentServe {
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeAgentVerticle.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    static final String HOST_ID_ENV = "COMPOSE_HOST_ID";
+
+    private final String bootstrapServers;
+    private final String topicPrefix;
+    private final String hostId;
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * @param workDir the agent's folder (command files, folders of projects without a folder on this host)
+     * @param env the environment ({@code COMPOSE_BASE_IMAGE})
+     */
+    public AgentServe(String bootstrapServers, String topicPrefix, String hostId, Path workDir,
+            Map<String, String> env) {
+        this.bootstrapServers = bootstrapServers;
+        this.topicPrefix = topicPrefix;
+        this.hostId = hostId;
+        this.workDir = workDir;
+        this.env = Map.copyOf(env);
+    }
+
+    public int run() throws Exception {
+        DockerAvailability engine = DockerAvailability.check();
+        if (!engine.available()) {
+            throw new ComposeException(ErrorCode.UNAVAILABLE, "the runtime-agent needs a Docker engine: "
+                    + engine.describe());
+        }
+        Thread hook = new Thread(this::onSignal, "runtime-agent-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        DockerExecutor docker = DockerExecutor.fromEnvironment();
+        Vertx vertx = Vertx.vertx();
+        try {
+            ImageService images = new ImageService(docker, RegistryAuths.fromEnvironment());
+            String base = BaseImage.choose(env, ref -> DockerSession.await(images.localImageId(ref),
+                    Duration.ofSeconds(30)).isPresent(), LOG::info);
+            AgentOptions options = AgentOptions.of(new KafkaSettings(bootstrapServers, new Topics(topicPrefix),
+                    InstanceIds.next()), hostId, workDir).withGeneratedImage(BaseImage.buildArgs(base),
+                    ProjectContext.forAgent());
+            vertx.deployVerticle(new RuntimeAgentVerticle(options, docker)).toCompletionStage().toCompletableFuture()
+                    .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("serving the commands of host '{}' from {} (Kafka {}); stop with Ctrl+C",
+                    hostId, options.kafka().topics().agentCommands(), bootstrapServers);
+            stopRequested.await();
+            LOG.info("stopping the runtime-agent");
+            return ExitCodes.OK;
+        } finally {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("closing Vert.x: {}", e.toString());
+            }
+            docker.close();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running
+            }
+        }
+    }
+
+    /** {@code COMPOSE_HOST_ID}, else this machine's host name. */
+    public static String defaultHostId(Map<String, String> env) {
+        String configured = env.get(HOST_ID_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private void onSignal() {
+        stopRequested.countDown();
+        try {
+            stopped.await(40, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
