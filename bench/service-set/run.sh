@@ -2,6 +2,7 @@
 # Benchmarks a running service set ('compose-cli up -d' on the embedded broker, all roles in one JVM):
 #   logger workflow at concurrency 1 and 64, three-job shell chain at concurrency 1 and 16,
 #   then the resident memory of the 'up' JVM and of the broker. Usage: bench/service-set/run.sh [N]
+#   COMPOSE_METRICS=off bench/service-set/run.sh runs the set without metrics, for comparison (docs/observability.md).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 CLI="$HERE/../../compose-cli"

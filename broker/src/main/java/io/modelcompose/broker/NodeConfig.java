@@ -68,14 +68,18 @@ final class NodeConfig {
                 Map.entry("group.initial.rebalance.delay.ms", "0"));
     }
 
-    /** The log cleaner's dedupe buffer is on heap (128 MiB by default); 8 MiB keeps the heap near 40 MB. */
+    /**
+     * The log cleaner's dedupe buffer is on heap (128 MiB by default); 8 MiB keeps the heap near 40 MB. Few threads:
+     * one node serves one host's roles, and on a small machine extra threads only add context switches.
+     */
     private static Map<String, String> smallFootprint() {
         return Map.of(
                 "log.cleaner.dedupe.buffer.size", "8388608",
                 "log.segment.bytes", "67108864",
                 "num.network.threads", "2",
-                "num.io.threads", "4",
+                "num.io.threads", "2",
                 "num.recovery.threads.per.data.dir", "1",
-                "background.threads", "4");
+                "background.threads", "2",
+                "group.coordinator.threads", "1");
     }
 }

@@ -12,31 +12,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compose-cli bench}: N synchronous runs at concurrency C against a running {@code up} (closed loop: each of
  * the C callers sends its next run when the previous one answered); prints runs/s and latency percentiles.
  */
 @Command(name = "bench", description = "Benchmark a running 'up': N runs at concurrency C, runs/s and p50/p95/p99.")
-final class BenchCommand implements Callable<Integer> {
-    @ParentCommand
-    ComposeCli parent;
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
-
-    @Spec
-    CommandSpec spec;
-
+final class BenchCommand extends ProjectCommand {
     @Option(names = {"-n", "--runs"}, description = "Number of runs (default ${DEFAULT-VALUE})")
     int runs = 1000;
 
@@ -85,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private String discoverUrl() {
-        ConfigOptions all = parent.options.mergedWith(options);
+        ConfigOptions all = allOptions();
         ProjectState state = new ProjectState(all.projectDir());
         int port = state.port().orElseThrow(() -> new ComposeException(ErrorCode.BAD_REQUEST,
                 "nothing is running in " + all.projectDir() + "; start 'compose-cli up -d' or pass --url"));
@@ -132,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
     private void print(Result result, double seconds) {
         long[] sorted = result.latenciesNanos.clone();
         Arrays.sort(sorted);
-        var out = spec.commandLine().getOut();
+        var out = out();
         out.printf("runs %d, concurrency %d, failed %d%n", runs, concurrency, result.failed.get());
         out.printf("throughput %.1f runs/s over %.2f s%n", runs / seconds, seconds);
         out.printf("latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", pct(sorted, 50), pct(sorted, 95),

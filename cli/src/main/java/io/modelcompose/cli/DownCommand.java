@@ -11,14 +11,9 @@ import io.modelcompose.shared.error.ErrorCode;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compose-cli down}: asks a running {@code up} to stop by creating {@code .stop} in the project folder (it
@@ -26,24 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code .compose/docker.id} left by {@code up}) it stops and removes the container instead.
  */
 @Command(name = "down", description = "Stop what 'up' started and wait until it has exited.")
-final class DownCommand implements Callable<Integer> {
+final class DownCommand extends ProjectCommand {
     private static final int DOCKER_STOP_SECONDS = 10;
-
-    @ParentCommand
-    ComposeCli parent;
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "How long to wait (default ${DEFAULT-VALUE}); docker: seconds before SIGKILL (default 10)")
     int timeoutSeconds = 60;
 
     @Override
     public Integer call() throws Exception {
-        ConfigOptions all = parent.options.mergedWith(options);
+        ConfigOptions all = allOptions();
         ProjectState state = new ProjectState(all.projectDir());
         if (new DockerIdFile(state.projectDir()).exists()) {
             return dockerDown(all, dockerProject(all).orElse(null));
@@ -55,7 +41,7 @@ final class DownCommand implements Callable<Integer> {
                 return dockerDown(all, dockerProject.get());
             }
             state.clearRunning();
-            spec.commandLine().getOut().println("nothing is running in " + state.projectDir());
+            out().println("nothing is running in " + state.projectDir());
             return ExitCodes.OK;
         }
         Files.createDirectories(state.projectDir());
@@ -68,7 +54,7 @@ final class DownCommand implements Callable<Integer> {
                     + timeoutSeconds + " s");
         }
         Files.deleteIfExists(state.stopFile());
-        spec.commandLine().getOut().println("stopped (pid " + process.pid() + ")");
+        out().println("stopped (pid " + process.pid() + ")");
         return ExitCodes.OK;
     }
 
@@ -76,7 +62,7 @@ final class DownCommand implements Callable<Integer> {
     private int dockerDown(ConfigOptions all, String project) throws Exception {
         boolean timeoutGiven = spec.commandLine().getParseResult().hasMatchedOption("--timeout");
         Duration stopTimeout = Duration.ofSeconds(timeoutGiven ? timeoutSeconds : DOCKER_STOP_SECONDS);
-        return new DockerDown(all.projectDir(), project, stopTimeout, spec.commandLine().getOut()).run();
+        return new DockerDown(all.projectDir(), project, stopTimeout, out()).run();
     }
 
     /** The Docker project name when the config loads and says {@code runtime: docker}. */

@@ -1,5 +1,7 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.docker.DockerLogs;
+import io.modelcompose.cli.docker.ProjectName;
 import io.modelcompose.cli.up.ProjectState;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;
@@ -32,12 +34,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compose-cli logs [-f] [ROLE]...}: prints {@code .compose/up.log}, the output of a detached native
- * {@code up -d}. ROLE keeps the lines written by that role (see {@link LogSetup#roleOf}), with the continuation lines
- * (stack traces) of the kept entries. {@code -f} keeps printing new lines until interrupted or until the running
- * {@code up} process ends; a truncated or replaced file is read again from its start.
+ * {@code up -d}, or with {@code runtime: docker} the output of the project's container ({@link DockerLogs}). ROLE
+ * keeps the lines written by that role (see {@link LogSetup#roleOf}), with the continuation lines (stack traces) of
+ * the kept entries. {@code -f} keeps printing new lines until interrupted or until the running {@code up} process
+ * (or the container) ends; a truncated or replaced file is read again from its start.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = "Show the logs of a detached 'up -d' (.compose/up.log).")
+        description = "Show the logs of a detached 'up -d' (.compose/up.log), or of the runtime: docker container.")
 final class LogsCommand implements Callable<Integer> {
     static final long POLL_MILLIS = 200;
     private static final Pattern ENTRY = Pattern.compile("^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} +[A-Z]+ +\\[([a-z-]+)] ");
@@ -66,7 +69,8 @@ final class LogsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl+C or until 'up' stops")
+    @Option(names = {"-f", "--follow"},
+            description = "Keep printing new lines until Ctrl+C or until 'up' (or its container) stops")
     boolean follow;
 
     @Parameters(arity = "0..*", paramLabel = "ROLE",
@@ -77,16 +81,18 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigOptions all = parent.options.mergedWith(ownOptions());
         ComposeConfig config = all.load();
+        RoleFilter filter = new RoleFilter(checkedRoles());
+        PrintWriter out = spec.commandLine().getOut();
         if (config.controller().runtime().type() == RuntimeType.DOCKER) {
-            throw new ComposeException(ErrorCode.RUNTIME_FAILED, "logs of the docker runtime are not supported yet");
+            String project = ProjectName.of(config.controller().name(), all.projectDir());
+            return new DockerLogs(all.projectDir(), project, follow, filter::keep, out, spec.commandLine().getErr())
+                    .run();
         }
         ProjectState state = new ProjectState(all.projectDir());
         if (!Files.isRegularFile(state.logFile())) {
             throw new ComposeException(ErrorCode.UNAVAILABLE, "no logs in " + state.logFile() + ": they are kept for"
                     + " 'up -d' (a foreground 'up' logs to the console and file loggers)");
         }
-        RoleFilter filter = new RoleFilter(checkedRoles());
-        PrintWriter out = spec.commandLine().getOut();
         Tail tail = new Tail(state.logFile(), line -> {
             if (filter.keep(line)) {
                 out.println(line);

@@ -1,35 +1,36 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.docker.DockerIdFile;
+import io.modelcompose.cli.docker.DockerPs;
+import io.modelcompose.cli.docker.ProjectName;
 import io.modelcompose.cli.up.ProjectState;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;
+import io.modelcompose.shared.error.ComposeException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code compose-cli ps}: what 'up' runs in this project folder, and its health and readiness. */
+/**
+ * {@code compose-cli ps}: what 'up' runs in this project folder, and its health and readiness. With
+ * {@code runtime: docker} (or a {@code .compose/docker.id} left by {@code up}) it lists the project's containers
+ * ({@link DockerPs}).
+ */
 @Command(name = "ps", description = "Show what is running and whether it is healthy.")
-final class PsCommand implements Callable<Integer> {
-    @ParentCommand
-    ComposeCli parent;
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
-
-    @Spec
-    CommandSpec spec;
-
+final class PsCommand extends ProjectCommand {
     @Override
     public Integer call() {
-        ProjectState state = new ProjectState(parent.options.mergedWith(options).projectDir());
-        var out = spec.commandLine().getOut();
+        ConfigOptions all = allOptions();
+        Optional<String> dockerProject = dockerProject(all);
+        if (dockerProject.isPresent() || new DockerIdFile(all.projectDir()).exists()) {
+            return new DockerPs(all.projectDir(), dockerProject.orElse(null), out()).run();
+        }
+        ProjectState state = new ProjectState(all.projectDir());
+        var out = out();
         Optional<ProcessHandle> process = state.runningProcess();
         if (process.isEmpty()) {
             out.println("NAME     STATE     PID   PORT  HEALTH  READINESS");
@@ -44,6 +45,17 @@ final class PsCommand implements Callable<Integer> {
         out.printf("compose  running   %d  %d  %s  %s%n", process.get().pid(), port, health, readiness);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The Docker project name when the config loads and says {@code runtime: docker}. */
+    private static Optional<String> dockerProject(ConfigOptions all) {
+        try {
+            ComposeConfig config = all.load();
+            return config.controller().runtime().type() == RuntimeType.DOCKER
+                    ? Optional.of(ProjectName.of(config.controller().name(), all.projectDir())) : Optional.empty();
+        } catch (ComposeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String probe(int port, String path) {

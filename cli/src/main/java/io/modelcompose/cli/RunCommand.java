@@ -12,27 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code compose-cli run WORKFLOW}: run one workflow once in this process (no broker, no HTTP). */
 @Command(name = "run", description = "Run one workflow once in-process and print its output as JSON.")
-final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    ComposeCli parent;
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
-
-    @Spec
-    CommandSpec spec;
-
+final class RunCommand extends ProjectCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKFLOW", description = "Workflow id (default: the default workflow)")
     String workflowId;
 
@@ -44,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigOptions all = parent.options.mergedWith(options);
+        ConfigOptions all = allOptions();
         LogSetup.configure(null, all.verbose);
         Object runInput = RunInput.parse(input, all.projectDir());
         ComposeConfig config = all.load();
@@ -61,17 +47,17 @@ final class RunCommand implements Callable<Integer> {
 
     private int report(RunSnapshot result) throws IOException {
         if (result.status() != RunStatus.COMPLETED) {
-            spec.commandLine().getErr().println("error: run " + result.runId() + " " + result.status().wireName()
+            err().println("error: run " + result.runId() + " " + result.status().wireName()
                     + ": " + result.error());
-            spec.commandLine().getErr().flush();
+            err().flush();
             return ExitCodes.FAILED;
         }
         String json = Json.pretty(result.output());
         if (outputFile != null) {
             Files.writeString(outputFile, json + "\n", StandardCharsets.UTF_8);
         } else {
-            spec.commandLine().getOut().println(json);
-            spec.commandLine().getOut().flush();
+            out().println(json);
+            out().flush();
         }
         return ExitCodes.OK;
     }

@@ -7,6 +7,7 @@ import io.modelcompose.cli.up.ProjectState;
 import io.modelcompose.cli.up.ServiceSet;
 import io.modelcompose.shared.config.BrokerConfig;
 import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.ControllerConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.nio.file.Files;
@@ -46,6 +47,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where this role writes its pid/port files (default: .compose/<role>)")
     Path stateDir;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Also serve /metrics (Prometheus) and /health on this port (default: none)")
+    int metricsPort;
+
     @Option(names = "--host-id", paramLabel = "ID",
             description = "runtime-agent: the host id its commands name (default: COMPOSE_HOST_ID, else the host name)")
     String hostId;
@@ -74,7 +79,8 @@ final class ServeCommand implements Callable<Integer> {
         ServiceSet.Tuning defaults = ServiceSet.Tuning.defaults();
         ServiceSet.Tuning tuning = new ServiceSet.Tuning(leaseMillis, defaults.maxConcurrentJobs(),
                 defaults.maxProcesses(), defaults.maxPendingRuns());
-        return new NativeUp(config, all.projectDir(), new ProjectState(dir), broker, EnumSet.of(selected), tuning).run();
+        return new NativeUp(config, all.projectDir(), new ProjectState(dir), broker, EnumSet.of(selected), tuning,
+                metricsPort).run();
     }
 
     /** The runtime-agent needs no config; one found in the project folder gives the broker and topic prefix. */
@@ -91,7 +97,10 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> env = config != null ? config.env() : System.getenv();
         Path dir = stateDir != null ? stateDir : all.projectDir().resolve(".compose").resolve(AGENT_ROLE);
         String host = hostId != null && !hostId.isBlank() ? hostId : AgentServe.defaultHostId(env);
-        return new AgentServe(broker.bootstrapServers(), broker.topicPrefix(), host, dir, env).run();
+        String metricsHost = config == null || config.controller().host() == null ? ControllerConfig.DEFAULT_HOST
+                : config.controller().host();
+        return new AgentServe(broker.bootstrapServers(), broker.topicPrefix(), host, dir, env)
+                .withMetrics(metricsPort, metricsHost).run();
     }
 
     private static ComposeConfig configIfPresent(ConfigOptions all) {

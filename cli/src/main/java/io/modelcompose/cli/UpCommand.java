@@ -71,7 +71,8 @@ final class UpCommand implements Callable<Integer> {
         ServiceSet.Tuning tuning = ServiceSet.Tuning.defaults();
         tuning = new ServiceSet.Tuning(leaseMillis, tuning.maxConcurrentJobs(), tuning.maxProcesses(),
                 tuning.maxPendingRuns());
-        return new NativeUp(config, all.projectDir(), state, BrokerChoice.of(kafka, config), ServiceSet.allRoles(), tuning).run();
+        return new NativeUp(config, all.projectDir(), state, BrokerChoice.of(kafka, config), ServiceSet.allRoles(), tuning)
+                .withLocalAgent().run();
     }
 
     private List<String> argsWithoutDetach() {

@@ -1,6 +1,8 @@
 package io.modelcompose.gateway;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcompose.gateway.http.ApiRouter;
+import io.modelcompose.gateway.metrics.MetricsRoutes;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.ControllerConfig;
 import io.vertx.core.Future;
@@ -18,19 +20,31 @@ public final class GatewayVerticle extends VerticleBase {
     private final ComposeConfig config;
     private final RunBackend backend;
     private final GatewayOptions options;
+    private final PrometheusMeterRegistry metrics;
     private final ShutdownFlag shutdown = new ShutdownFlag();
     private volatile HttpServer server;
 
+    /** A gateway without {@code /metrics}. */
     public GatewayVerticle(ComposeConfig config, RunBackend backend, GatewayOptions options) {
+        this(config, backend, options, null);
+    }
+
+    /** A gateway that also serves {@code metrics} at {@code GET /metrics} (none when null). */
+    public GatewayVerticle(ComposeConfig config, RunBackend backend, GatewayOptions options,
+            PrometheusMeterRegistry metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.options = Objects.requireNonNull(options, "options");
+        this.metrics = metrics;
     }
 
     @Override
     public Future<?> start() {
         ControllerConfig controller = config.controller();
         Router router = new ApiRouter(vertx, config, backend, options, shutdown).build();
+        if (metrics != null) {
+            new MetricsRoutes(metrics).mount(router, ApiRouter.basePathOf(config));
+        }
         options.routerExtension().accept(router);
         String host = Objects.requireNonNullElse(controller.host(), ControllerConfig.DEFAULT_HOST);
         return vertx.createHttpServer()

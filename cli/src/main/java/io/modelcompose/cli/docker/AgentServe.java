@@ -7,12 +7,15 @@ import io.modelcompose.agent.image.RegistryAuths;
 import io.modelcompose.agent.service.AgentOptions;
 import io.modelcompose.agent.service.RuntimeAgentVerticle;
 import io.modelcompose.cli.ExitCodes;
+import io.modelcompose.cli.metrics.MetricsServer;
+import io.modelcompose.cli.metrics.Telemetry;
 import io.modelcompose.cli.up.InstanceIds;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.Topics;
 import io.modelcompose.shared.transport.KafkaSettings;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -37,6 +40,8 @@ public final class AgentServe {
     private final String hostId;
     private final Path workDir;
     private final Map<String, String> env;
+    private int metricsPort;
+    private String metricsHost;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -53,6 +58,13 @@ public final class AgentServe {
         this.env = Map.copyOf(env);
     }
 
+    /** Also serves {@code /metrics} and {@code /health} on {@code host:port} when {@code port} is positive. */
+    public AgentServe withMetrics(int port, String host) {
+        this.metricsPort = port;
+        this.metricsHost = host;
+        return this;
+    }
+
     public int run() throws Exception {
         DockerAvailability engine = DockerAvailability.check();
         if (!engine.available()) {
@@ -62,16 +74,14 @@ public final class AgentServe {
         Thread hook = new Thread(this::onSignal, "runtime-agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         DockerExecutor docker = DockerExecutor.fromEnvironment();
-        Vertx vertx = Vertx.vertx();
+        Telemetry telemetry = Telemetry.fromEnv(env);
+        Vertx vertx = telemetry.createVertx(new VertxOptions());
         try {
-            ImageService images = new ImageService(docker, RegistryAuths.fromEnvironment());
-            String base = BaseImage.choose(env, ref -> DockerSession.await(images.localImageId(ref),
-                    Duration.ofSeconds(30)).isPresent(), LOG::info);
-            AgentOptions options = AgentOptions.of(new KafkaSettings(bootstrapServers, new Topics(topicPrefix),
-                    InstanceIds.next()), hostId, workDir).withGeneratedImage(BaseImage.buildArgs(base),
-                    ProjectContext.forAgent());
-            vertx.deployVerticle(new RuntimeAgentVerticle(options, docker)).toCompletionStage().toCompletableFuture()
-                    .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            AgentOptions options = agentOptions(docker, new KafkaSettings(bootstrapServers, new Topics(topicPrefix),
+                    InstanceIds.next()), hostId, workDir, env);
+            vertx.deployVerticle(new RuntimeAgentVerticle(options, docker, telemetry.registry())).toCompletionStage()
+                    .toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            serveMetrics(vertx, telemetry);
             LOG.info("serving the commands of host '{}' from {} (Kafka {}); stop with Ctrl+C",
                     hostId, options.kafka().topics().agentCommands(), bootstrapServers);
             stopRequested.await();
@@ -84,6 +94,7 @@ public final class AgentServe {
                 LOG.warn("closing Vert.x: {}", e.toString());
             }
             docker.close();
+            telemetry.close();
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -91,6 +102,29 @@ public final class AgentServe {
                 // the JVM is shutting down: the hook is running
             }
         }
+    }
+
+    private void serveMetrics(Vertx vertx, Telemetry telemetry) throws Exception {
+        if (metricsPort <= 0) {
+            return;
+        }
+        if (!telemetry.enabled()) {
+            LOG.warn("metrics are off ({}): not serving port {}", Telemetry.SWITCH_ENV, metricsPort);
+            return;
+        }
+        MetricsServer.start(vertx, telemetry.prometheus(), metricsHost, metricsPort).toCompletionStage()
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        LOG.info("metrics at http://{}:{}/metrics", metricsHost, metricsPort);
+    }
+
+    /** The agent's options: it builds the default image of a project from this process's jars. Blocks briefly. */
+    public static AgentOptions agentOptions(DockerExecutor docker, KafkaSettings kafka, String hostId, Path workDir,
+            Map<String, String> env) {
+        ImageService images = new ImageService(docker, RegistryAuths.fromEnvironment());
+        String base = BaseImage.choose(env, ref -> DockerSession.await(images.localImageId(ref),
+                Duration.ofSeconds(30)).isPresent(), LOG::info);
+        return AgentOptions.of(kafka, hostId, workDir).withGeneratedImage(BaseImage.buildArgs(base),
+                ProjectContext.forAgent());
     }
 
     /** {@code COMPOSE_HOST_ID}, else this machine's host name. */

@@ -1,7 +1,10 @@
 package io.modelcompose.cli.up;
 
 import io.modelcompose.cli.broker.EmbeddedBrokerProcess;
+import io.modelcompose.cli.metrics.MetricsServer;
+import io.modelcompose.cli.metrics.Telemetry;
 import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.ControllerConfig;
 import io.modelcompose.shared.event.Topics;
 import io.modelcompose.shared.transport.KafkaSettings;
 import io.vertx.core.Vertx;
@@ -9,6 +12,7 @@ import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +32,23 @@ public final class NativeUp {
     private final BrokerChoice brokerChoice;
     private final Set<ServiceSet.Role> roles;
     private final ServiceSet.Tuning tuning;
+    private final int metricsPort;
+    private boolean withLocalAgent;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public NativeUp(ComposeConfig config, java.nio.file.Path projectDir, ProjectState state, BrokerChoice brokerChoice,
             Set<ServiceSet.Role> roles, ServiceSet.Tuning tuning) {
+        this(config, projectDir, state, brokerChoice, roles, tuning, 0);
+    }
+
+    /**
+     * @param metricsPort when positive, {@code /metrics} and {@code /health} are also served on this port (on the
+     *     controller's host), for roles without a gateway
+     */
+    public NativeUp(ComposeConfig config, java.nio.file.Path projectDir, ProjectState state, BrokerChoice brokerChoice,
+            Set<ServiceSet.Role> roles, ServiceSet.Tuning tuning, int metricsPort) {
+        this.metricsPort = metricsPort;
         this.config = config;
         this.projectDir = projectDir;
         this.state = state;
@@ -41,12 +57,20 @@ public final class NativeUp {
         this.tuning = tuning;
     }
 
+    /** Also runs this host's runtime-agent when a Docker engine answers (the whole set of {@code up}). */
+    public NativeUp withLocalAgent() {
+        this.withLocalAgent = true;
+        return this;
+    }
+
     /** Runs until stopped; returns the exit code. */
     public int run() throws Exception {
         Files.deleteIfExists(state.stopFile());
         EmbeddedBrokerProcess broker = null;
         Vertx vertx = null;
         ServiceSet set = null;
+        Optional<LocalAgent> agent = Optional.empty();
+        Telemetry telemetry = Telemetry.fromEnv(config.env());
         Thread hook = new Thread(this::onSignal, "compose-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -57,19 +81,27 @@ public final class NativeUp {
                         Duration.ofSeconds(90));
                 bootstrap = broker.bootstrapServers();
             }
-            vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(16));
+            vertx = telemetry.createVertx(new VertxOptions().setWorkerPoolSize(16));
             KafkaSettings kafka = new KafkaSettings(bootstrap, new Topics(brokerChoice.topicPrefix()),
                     InstanceIds.next());
-            set = ServiceSet.deploy(vertx, config, projectDir, kafka, roles, tuning)
+            set = ServiceSet.deploy(vertx, config, projectDir, kafka, roles, tuning, telemetry)
                     .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            if (withLocalAgent) {
+                agent = LocalAgent.start(vertx, kafka, state.stateDir().resolve("agent"), config.env(),
+                        telemetry.registry());
+            }
+            serveMetrics(vertx, telemetry);
             state.writeRunning(ProcessHandle.current().pid(), set.gatewayPort());
-            LOG.info("compose is up: {} (Kafka {}){}", describe(set), bootstrap,
+            LOG.info("compose is up: {} (Kafka {}{}){}", describe(set), bootstrap,
+                    agent.map(a -> "; runtime-agent of host '" + a.hostId() + "'").orElse(""),
                     set.gatewayPort() > 0 ? "; stop with Ctrl+C or 'compose-cli down'" : "");
             waitForStop();
             LOG.info("stopping gracefully");
             return 0;
         } finally {
             shutdown(set, vertx, broker);
+            agent.ifPresent(LocalAgent::close);
+            telemetry.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
@@ -77,6 +109,20 @@ public final class NativeUp {
             }
             stopped.countDown();
         }
+    }
+
+    private void serveMetrics(Vertx vertx, Telemetry telemetry) throws Exception {
+        if (metricsPort <= 0) {
+            return;
+        }
+        if (!telemetry.enabled()) {
+            LOG.warn("metrics are off ({}): not serving port {}", Telemetry.SWITCH_ENV, metricsPort);
+            return;
+        }
+        String host = java.util.Objects.requireNonNullElse(config.controller().host(), ControllerConfig.DEFAULT_HOST);
+        MetricsServer.start(vertx, telemetry.prometheus(), host, metricsPort)
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        LOG.info("metrics at http://{}:{}/metrics", "0.0.0.0".equals(host) ? "127.0.0.1" : host, metricsPort);
     }
 
     private String describe(ServiceSet set) {

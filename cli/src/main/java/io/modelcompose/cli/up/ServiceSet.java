@@ -1,5 +1,7 @@
 package io.modelcompose.cli.up;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.modelcompose.cli.metrics.Telemetry;
 import io.modelcompose.gateway.GatewayOptions;
 import io.modelcompose.gateway.GatewayVerticle;
 import io.modelcompose.gateway.kafka.KafkaRunBackend;
@@ -32,26 +34,38 @@ public final class ServiceSet {
         this.vertx = vertx;
     }
 
-    /** Deploys the roles in order scheduler, worker, gateway; the future fails if any role fails to start. */
+    /** Deploys the roles in order scheduler, worker, gateway, without metrics. */
     public static Future<ServiceSet> deploy(Vertx vertx, ComposeConfig config, Path projectDir, KafkaSettings kafka,
             Set<Role> roles, Tuning tuning) {
+        return deploy(vertx, config, projectDir, kafka, roles, tuning, Telemetry.off());
+    }
+
+    /**
+     * Deploys the roles in order scheduler, worker, gateway, all publishing to the registry of {@code telemetry}
+     * (the gateway also serves it at {@code /metrics}); the future fails if any role fails to start.
+     */
+    public static Future<ServiceSet> deploy(Vertx vertx, ComposeConfig config, Path projectDir, KafkaSettings kafka,
+            Set<Role> roles, Tuning tuning, Telemetry telemetry) {
         ServiceSet set = new ServiceSet(vertx);
+        MeterRegistry registry = telemetry.registry();
         Future<Void> chain = Future.succeededFuture();
         if (roles.contains(Role.SCHEDULER)) {
             chain = chain.compose(v -> set.deploy(new SchedulerVerticle(config,
-                    new SchedulerOptions(kafka, tuning.leaseMillis(), 2_000))));
+                    new SchedulerOptions(kafka, tuning.leaseMillis(), 2_000), registry)));
         }
         if (roles.contains(Role.WORKER)) {
             WorkerOptions worker = new WorkerOptions(kafka, projectDir, tuning.maxConcurrentJobs(),
                     tuning.maxProcesses(), Math.max(500, tuning.leaseMillis() / 3));
-            chain = chain.compose(v -> set.deploy(new WorkerVerticle(config, worker)));
+            chain = chain.compose(v -> set.deploy(new WorkerVerticle(config, worker, registry)));
         }
         if (roles.contains(Role.GATEWAY)) {
             chain = chain.compose(v -> {
-                set.backend = new KafkaRunBackend(vertx, kafka, tuning.maxPendingRuns(), Duration.ofHours(1));
+                set.backend = new KafkaRunBackend(vertx, kafka, tuning.maxPendingRuns(), Duration.ofHours(1),
+                        registry);
                 return set.backend.start();
             }).compose(v -> {
-                set.gateway = new GatewayVerticle(config, set.backend, GatewayOptions.defaults());
+                set.gateway = new GatewayVerticle(config, set.backend, GatewayOptions.defaults(),
+                        telemetry.prometheus());
                 return set.deploy(set.gateway);
             });
         }

@@ -197,4 +197,12 @@ class ManifestsTest {
         assertThat(socket.getHostPath().getPath()).isEqualTo("/var/run/docker.sock");
         assertThat(socket.getHostPath().getType()).isEqualTo("Socket");
     }
+
+    @Test
+    void eachAgentServesTheCommandsOfItsOwnNode() {
+        Container container = Workloads.containers(BASE.resource(DaemonSet.class, "runtime-agent")).get(0);
+        EnvVar hostId = container.getEnv().stream().filter(e -> e.getName().equals("COMPOSE_HOST_ID"))
+                .findFirst().orElseThrow();
+        assertThat(hostId.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
+    }
 }

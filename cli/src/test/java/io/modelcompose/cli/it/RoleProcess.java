@@ -23,14 +23,19 @@ final class RoleProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code serve role} for this project; {@code name} tells instances apart (state folder, log file). */
-    static RoleProcess serve(ItProject project, String role, String name, long leaseMillis) throws IOException {
+    /**
+     * Starts {@code serve role} for this project; {@code name} tells instances apart (state folder, log file);
+     * {@code extraArgs} follow the standard ones.
+     */
+    static RoleProcess serve(ItProject project, String role, String name, long leaseMillis, String... extraArgs)
+            throws IOException {
         Path stateDir = project.dir().resolve(".compose").resolve(name);
         Path log = project.dir().resolve(name + ".log");
         List<String> command = new ArrayList<>(javaCommand());
         command.addAll(List.of("io.modelcompose.cli.ComposeCli", "--project-directory", project.dir().toString(),
                 "serve", role, "--kafka", project.bootstrapServers(), "--lease-ms", Long.toString(leaseMillis),
                 "--state-dir", stateDir.toString()));
+        command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).directory(project.dir().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.modelcompose.cli.ComposeCli;
+import io.modelcompose.testkit.docker.DockerTestSupport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,6 +69,12 @@ class UpCommandIT {
         Api.Reply run = api.run(Map.of("input", Map.of("name", "up")));
         assertThat(run.text("status")).as("%s", run.body()).isEqualTo("completed");
         assertThat(run.text("output")).isEqualTo("hello up");
+        String upLog = Files.readString(dir.resolve(".compose").resolve("up.log"));
+        if (DockerTestSupport.unavailableReason() == null) {
+            assertThat(upLog).as("the host's runtime-agent runs inside up").contains("runtime-agent of host '");
+        } else {
+            assertThat(upLog).contains("runtime-agent not started (no Docker engine at");
+        }
         String ps = cli("ps");
         assertThat(ps).contains("running").contains(Long.toString(pid)).contains(Integer.toString(port));
 

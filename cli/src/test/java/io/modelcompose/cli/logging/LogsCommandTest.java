@@ -159,7 +159,7 @@ class LogsCommandTest {
     }
 
     @Test
-    void refusesTheDockerRuntime() throws IOException {
+    void readsTheContainerNotTheLogFileForTheDockerRuntime() throws IOException {
         Files.writeString(dir.resolve("model-compose.yml"), """
                 controller:
                   type: http-server
@@ -169,10 +169,18 @@ class LogsCommandTest {
                     - { id: log, component: logger }
                 """);
         append(GATEWAY_LINE);
+        String previousHost = System.setProperty("DOCKER_HOST", "tcp://127.0.0.1:9"); // no engine there
+        try {
+            assertThat(logs()).isEqualTo(1);
+        } finally {
+            if (previousHost == null) {
+                System.clearProperty("DOCKER_HOST");
+            } else {
+                System.setProperty("DOCKER_HOST", previousHost);
+            }
+        }
 
-        assertThat(logs()).isEqualTo(1);
-
-        assertThat(err.toString().strip()).isEqualTo("error: logs of the docker runtime are not supported yet");
+        assertThat(err.toString().strip()).startsWith("error: logs of runtime: docker needs a Docker engine");
         assertThat(out.toString()).isEmpty();
     }
 

@@ -26,7 +26,7 @@ public final class ApiRouter {
 
     public Router build() {
         Router router = Router.router(vertx);
-        String basePath = basePath();
+        String basePath = basePathOf(config);
         BackendCalls calls = new BackendCalls(backend);
         new HealthRoutes(vertx, backend, calls, shutdown, options.readinessCheckTimeout().toMillis())
                 .mount(router, basePath);
@@ -42,7 +42,7 @@ public final class ApiRouter {
     }
 
     /** The configured base path as "" or "/prefix" (no trailing slash). */
-    private String basePath() {
+    public static String basePathOf(ComposeConfig config) {
         String configured = config.controller() == null ? null : config.controller().basePath();
         if (configured == null || configured.isBlank() || configured.equals("/")) {
             return "";

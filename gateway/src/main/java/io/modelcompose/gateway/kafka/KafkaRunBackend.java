@@ -1,7 +1,9 @@
 package io.modelcompose.gateway.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.gateway.RunBackend;
 import io.modelcompose.gateway.RunSubmission;
+import io.modelcompose.gateway.metrics.GatewayMetrics;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.ComposeEvent;
@@ -11,6 +13,7 @@ import io.modelcompose.shared.event.RunEvents.RunState;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.metrics.MeterRegistries;
 import io.modelcompose.shared.transport.ConsumerLoop;
 import io.modelcompose.shared.transport.EventProducer;
 import io.modelcompose.shared.transport.KafkaSettings;
@@ -44,13 +47,23 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
     private final Duration finishedRetention;
     private final RunStateView view = new RunStateView();
     private final Map<String, ServiceHeartbeat> services = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private GatewayMetrics metrics;
     private WorkerExecutor admin;
     private EventProducer producer;
     private ConsumerLoop stateLoop;
     private ConsumerLoop heartbeatLoop;
     private Admin adminClient;
 
+    /** A backend without metrics. */
     public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, Duration finishedRetention) {
+        this(vertx, kafka, maxPendingRuns, finishedRetention, MeterRegistries.noop());
+    }
+
+    /** A backend publishing the live worker count and its consumers' lag to {@code registry}. */
+    public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, Duration finishedRetention,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.vertx = vertx;
         this.kafka = kafka;
         this.maxPendingRuns = maxPendingRuns;
@@ -60,6 +73,7 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
     /** Creates topics if needed and starts reading run states and heartbeats. */
     public Future<Void> start() {
         admin = vertx.createSharedWorkerExecutor("compose-gateway-admin", 2);
+        metrics = new GatewayMetrics(registry, () -> liveCount("worker", WORKER_STALE_MILLIS, false));
         Topics topics = kafka.topics();
         return admin.executeBlocking(() -> {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
@@ -67,7 +81,7 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                     3_000);
             adminClient = Admin.create(props);
-            EventProducer created = new EventProducer(kafka.bootstrapServers(), "gateway-" + kafka.instanceId());
+            EventProducer created = EventProducer.shared(kafka.bootstrapServers(), "gateway-" + kafka.instanceId());
             created.warmUp(List.of(topics.runs(), topics.deadLetter()));
             return created;
         }).map(p -> {
@@ -75,10 +89,12 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
             stateLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "gateway-state-" + kafka.instanceId())
                     .assignAll(List.of(topics.runState()), true)
                     .deadLetters(producer, topics.deadLetter())
+                    .meterRegistry(metrics.clientRegistry())
                     .handler(this::onState).build().start();
             heartbeatLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "gateway-heartbeats-" + kafka.instanceId())
                     .assignAll(List.of(topics.heartbeats()), false)
                     .deadLetters(producer, topics.deadLetter())
+                    .meterRegistry(metrics.clientRegistry())
                     .handler(this::onHeartbeat).build().start();
             vertx.setPeriodic(60_000, id -> view.evictFinishedBefore(System.currentTimeMillis()
                     - finishedRetention.toMillis()));
@@ -160,17 +176,25 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
     }
 
     private Future<JsonObject> fresh(String role, long staleMillis, boolean activeOnly) {
-        long cutoff = System.currentTimeMillis() - staleMillis;
-        long alive = services.values().stream()
-                .filter(b -> b.role().equals(role) && b.atMillis() >= cutoff && (!activeOnly || b.active())).count();
+        long alive = liveCount(role, staleMillis, activeOnly);
         return alive > 0 ? Future.succeededFuture(new JsonObject().put("instances", alive))
                 : Future.failedFuture(new ComposeException(ErrorCode.UNAVAILABLE,
                         "no " + (activeOnly ? "active " : "") + role + " heartbeat in the last "
                                 + staleMillis / 1000 + " s"));
     }
 
+    /** Instances of {@code role} whose last heartbeat is younger than {@code staleMillis}. */
+    private long liveCount(String role, long staleMillis, boolean activeOnly) {
+        long cutoff = System.currentTimeMillis() - staleMillis;
+        return services.values().stream()
+                .filter(b -> b.role().equals(role) && b.atMillis() >= cutoff && (!activeOnly || b.active())).count();
+    }
+
     @Override
     public void close() {
+        if (metrics != null) {
+            metrics.close();
+        }
         if (stateLoop != null) {
             stateLoop.close();
         }

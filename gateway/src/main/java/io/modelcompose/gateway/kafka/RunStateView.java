@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RunStateView {
     private final Map<String, RunSnapshot> runs = new ConcurrentHashMap<>();
     private final Map<String, List<Promise<RunSnapshot>>> waiters = new ConcurrentHashMap<>();
+    /** Ids of the runs not finished yet, kept beside {@link #runs} so that counting them costs nothing. */
+    private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
 
     RunSnapshot get(String runId) {
         return runs.get(runId);
@@ -22,7 +25,8 @@ final class RunStateView {
 
     /** Records a snapshot unless a later one (terminal, or further along) is known already. */
     void update(RunSnapshot snapshot) {
-        RunSnapshot merged = runs.merge(snapshot.runId(), snapshot, RunStateView::later);
+        RunSnapshot merged = runs.compute(snapshot.runId(), (id, known) -> track(known == null ? snapshot
+                : later(known, snapshot)));
         if (merged.status().isTerminal()) {
             List<Promise<RunSnapshot>> waiting = waiters.remove(merged.runId());
             if (waiting != null) {
@@ -33,8 +37,7 @@ final class RunStateView {
 
     /** Adds a snapshot only if the run is unknown; returns the snapshot now held. */
     RunSnapshot putIfAbsent(RunSnapshot snapshot) {
-        RunSnapshot existing = runs.putIfAbsent(snapshot.runId(), snapshot);
-        return existing == null ? snapshot : existing;
+        return runs.computeIfAbsent(snapshot.runId(), id -> track(snapshot));
     }
 
     Future<RunSnapshot> awaitTerminal(String runId) {
@@ -48,7 +51,17 @@ final class RunStateView {
     }
 
     long pendingCount() {
-        return runs.values().stream().filter(s -> !s.status().isTerminal()).count();
+        return unfinished.size();
+    }
+
+    /** Keeps {@link #unfinished} in step with the snapshot now held; called under the map's lock for its key. */
+    private RunSnapshot track(RunSnapshot held) {
+        if (held.status().isTerminal()) {
+            unfinished.remove(held.runId());
+        } else {
+            unfinished.add(held.runId());
+        }
+        return held;
     }
 
     /** Forgets finished runs that ended before {@code cutoffMillis}. */

@@ -1,6 +1,7 @@
 package io.modelcompose.agent.service;
 
 import com.github.dockerjava.api.model.Container;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.agent.DockerDeployer;
 import io.modelcompose.agent.container.ComposeLabels;
 import io.modelcompose.agent.container.ContainerService;
@@ -13,6 +14,7 @@ import io.modelcompose.shared.event.AgentEvents.Kind;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.metrics.MeterRegistries;
 import io.modelcompose.shared.transport.ConsumerLoop;
 import io.modelcompose.shared.transport.EventProducer;
 import io.modelcompose.shared.transport.KafkaSettings;
@@ -45,6 +47,7 @@ public final class RuntimeAgentVerticle extends VerticleBase {
     private final AgentOptions options;
     private final DockerExecutor docker;
     private final Map<String, Future<Void>> lanes = new HashMap<>();
+    private final AgentMetrics metrics;
     private WorkerExecutor admin;
     private EventProducer producer;
     private ConsumerLoop commandsLoop;
@@ -55,8 +58,14 @@ public final class RuntimeAgentVerticle extends VerticleBase {
 
     /** An agent on this docker executor (owned by the caller, who closes it after the verticle stops). */
     public RuntimeAgentVerticle(AgentOptions options, DockerExecutor docker) {
+        this(options, docker, MeterRegistries.noop());
+    }
+
+    /** An agent publishing its meters (container restarts and health, events, consumer lag) to {@code registry}. */
+    public RuntimeAgentVerticle(AgentOptions options, DockerExecutor docker, MeterRegistry registry) {
         this.options = options;
         this.docker = docker;
+        this.metrics = new AgentMetrics(registry);
     }
 
     @Override
@@ -80,6 +89,7 @@ public final class RuntimeAgentVerticle extends VerticleBase {
             commandsLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "runtime-agent-" + options.hostId())
                     .subscribe(topics.prefix() + "-runtime-agent-" + options.hostId(), List.of(topics.agentCommands()))
                     .deadLetters(producer, topics.deadLetter())
+                    .meterRegistry(metrics.clientRegistry())
                     .handler(this::onCommand)
                     .build().start();
             watcher.start();
@@ -117,6 +127,7 @@ public final class RuntimeAgentVerticle extends VerticleBase {
             found.ifPresent(response -> {
                 ContainerObservation now = ContainerObservation.of(response);
                 watcher.watch(response.getId(), project, service, now);
+                metrics.found(project, service, now);
                 observed(Kind.FOUND, project, service, response.getId(), now.describe());
             });
             return null;
@@ -158,6 +169,7 @@ public final class RuntimeAgentVerticle extends VerticleBase {
     }
 
     private void publish(AgentEvent event) {
+        metrics.published(event);
         if (event.kind() != Kind.LOGS) {
             LOG.info("{}/{} {}{}{}", event.project(), event.service(), event.kind(),
                     event.containerId() == null ? "" : " " + shortId(event.containerId()),
@@ -190,6 +202,7 @@ public final class RuntimeAgentVerticle extends VerticleBase {
             if (producer != null) {
                 producer.close();
             }
+            metrics.close();
             return null;
         }).eventually(() -> admin.close());
     }

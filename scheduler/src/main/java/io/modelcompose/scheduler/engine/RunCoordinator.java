@@ -37,6 +37,10 @@ public final class RunCoordinator {
         void runStarted(RunSnapshot snapshot);
 
         void runFinished(RunSnapshot snapshot);
+
+        /** The dispatch waits for a slot of its component; it is {@link #dispatch dispatched} once one frees. */
+        default void dispatchQueued(DispatchJob dispatch) {
+        }
     }
 
     private final ComposeConfig config;
@@ -176,6 +180,8 @@ public final class RunCoordinator {
             if (command instanceof DispatchJob d) {
                 if (slots.acquireOrQueue(d)) {
                     output.dispatch(d);
+                } else {
+                    output.dispatchQueued(d);
                 }
             } else if (command instanceof CancelJob c) {
                 if (!slots.dropQueued(c.runId(), c.jobKey(), c.attempt())) {

@@ -53,6 +53,7 @@ final class ActiveScheduler implements AutoCloseable {
     private final KafkaSchedulerOutput output;
     private final RunCoordinator coordinator;
     private final EventProducer producer;
+    private final SchedulerMetrics metrics;
     private volatile Map<String, Long> replayEnds = Map.of();
     private final Map<String, Long> applied = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -61,14 +62,15 @@ final class ActiveScheduler implements AutoCloseable {
     private long sweepTimer = -1;
 
     ActiveScheduler(Vertx vertx, Context context, ComposeConfig config, SchedulerOptions options,
-            EventProducer producer, Clock clock) {
+            EventProducer producer, Clock clock, SchedulerMetrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.context = context;
         this.options = options;
         this.clock = clock;
         this.producer = producer;
         this.output = new KafkaSchedulerOutput(vertx, producer, options.kafka().topics(), clock, options.leaseMillis(),
-                leases, e -> LOG.error("publishing failed: {}", e.toString()));
+                leases, e -> LOG.error("publishing failed: {}", e.toString()), metrics);
         this.coordinator = new RunCoordinator(config, clock, output);
     }
 
@@ -84,11 +86,13 @@ final class ActiveScheduler implements AutoCloseable {
                 })
                 .deadLetters(producer, topics.deadLetter())
                 .maxInFlight(1_000_000)
+                .meterRegistry(metrics.clientRegistry())
                 .handler(this::onInput)
                 .build().start();
         leasesLoop = SchedulerVerticle.loop(kafka, "scheduler-leases")
                 .assignAll(List.of(topics.leases()), false)
                 .deadLetters(producer, topics.deadLetter())
+                .meterRegistry(metrics.clientRegistry())
                 .handler(this::onHeartbeat)
                 .build().start();
         sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
@@ -181,6 +185,9 @@ final class ActiveScheduler implements AutoCloseable {
         } catch (ComposeException e) {
             RunSnapshot failed = RunSnapshot.pending(r.runId(), r.workflowId(), r.metadata(), r.requestedAtMillis())
                     .finished(RunStatus.FAILED, null, e.getMessage(), clock.millis());
+            if (!output.replaying()) {
+                metrics.runFinished(failed);
+            }
             return CompletableFuture.allOf(output.publish(options.kafka().topics().runState(), new RunState(failed)),
                     output.publish(options.kafka().topics().runEvents(), new RunFinished(failed)));
         }
@@ -198,6 +205,7 @@ final class ActiveScheduler implements AutoCloseable {
         if (closed) {
             return;
         }
+        metrics.sample(coordinator);
         for (LeaseTable.Lease lease : leases.expire(clock.millis())) {
             if (coordinator.isUnfinished(lease.runId())) {
                 output.publish(options.kafka().topics().runs(),

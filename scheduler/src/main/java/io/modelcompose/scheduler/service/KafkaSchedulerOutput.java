@@ -38,10 +38,11 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
     private final LeaseTable leases;
     private final Map<String, CompletableFuture<Void>> runCompletions = new HashMap<>();
     private final Consumer<Throwable> onPublishFailure;
+    private final SchedulerMetrics metrics;
     private boolean replaying;
 
     KafkaSchedulerOutput(Vertx vertx, EventProducer producer, Topics topics, Clock clock, long leaseMillis,
-            LeaseTable leases, Consumer<Throwable> onPublishFailure) {
+            LeaseTable leases, Consumer<Throwable> onPublishFailure, SchedulerMetrics metrics) {
         this.vertx = vertx;
         this.producer = producer;
         this.topics = topics;
@@ -49,10 +50,16 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         this.leaseMillis = leaseMillis;
         this.leases = leases;
         this.onPublishFailure = onPublishFailure;
+        this.metrics = metrics;
     }
 
     void replaying(boolean value) {
         this.replaying = value;
+    }
+
+    /** True while inputs already seen by a previous scheduler are being replayed: no side effect, no metric. */
+    boolean replaying() {
+        return replaying;
     }
 
     /**
@@ -68,8 +75,16 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         long deadline = clock.millis() + leaseMillis;
         leases.grant(new LeaseTable.Lease(d.runId(), d.jobKey(), d.attempt()), deadline);
         if (!replaying) {
+            metrics.dispatched(d);
             publish(topics.jobs(), new JobDispatched(1, d.runId(), d.workflowId(), d.jobKey(), d.jobId(), d.attempt(),
                     d.componentRef(), d.actionId(), d.input(), d.context(), d.timeoutMillis(), deadline));
+        }
+    }
+
+    @Override
+    public void dispatchQueued(DispatchJob d) {
+        if (!replaying) {
+            metrics.dispatchQueued(d);
         }
     }
 
@@ -90,6 +105,7 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
     @Override
     public void runStarted(RunSnapshot snapshot) {
         if (!replaying) {
+            metrics.runStarted(snapshot);
             publish(topics.runState(), new RunState(snapshot));
             publish(topics.runEvents(), new RunStarted(snapshot.runId(), snapshot.workflowId(), clock.millis()));
         }
@@ -101,6 +117,7 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         CompletableFuture<?> event = publish(topics.runEvents(), new RunFinished(snapshot));
         if (!replaying) {
             RunOutcomeLog.finished(snapshot);
+            metrics.runFinished(snapshot);
         }
         CompletableFuture<Void> done = runCompletions.remove(snapshot.runId());
         if (done != null) {

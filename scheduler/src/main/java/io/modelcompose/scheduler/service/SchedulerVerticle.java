@@ -1,8 +1,10 @@
 package io.modelcompose.scheduler.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.metrics.MeterRegistries;
 import io.modelcompose.shared.transport.ConsumerLoop;
 import io.modelcompose.shared.transport.EventProducer;
 import io.modelcompose.shared.transport.KafkaSettings;
@@ -24,24 +26,34 @@ public final class SchedulerVerticle extends VerticleBase {
     private final ComposeConfig config;
     private final SchedulerOptions options;
     private final Clock clock = Clock.systemUTC();
+    private final MeterRegistry registry;
+    private SchedulerMetrics metrics;
     private WorkerExecutor admin;
     private EventProducer producer;
     private LeaderElection election;
     private volatile ActiveScheduler active;
     private boolean stopping;
 
+    /** A scheduler without metrics. */
     public SchedulerVerticle(ComposeConfig config, SchedulerOptions options) {
+        this(config, options, MeterRegistries.noop());
+    }
+
+    /** A scheduler publishing its meters (runs, durations, queue depth, slots, consumer lag) to {@code registry}. */
+    public SchedulerVerticle(ComposeConfig config, SchedulerOptions options, MeterRegistry registry) {
         this.config = config;
         this.options = options;
+        this.registry = registry;
     }
 
     @Override
     public Future<?> start() {
         KafkaSettings kafka = options.kafka();
+        metrics = new SchedulerMetrics(registry, config);
         admin = vertx.createSharedWorkerExecutor("compose-scheduler-admin", 2);
         return admin.executeBlocking(() -> {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), kafka.topics());
-            EventProducer created = new EventProducer(kafka.bootstrapServers(), "scheduler-" + kafka.instanceId());
+            EventProducer created = EventProducer.shared(kafka.bootstrapServers(), "scheduler-" + kafka.instanceId());
             created.warmUp(List.of(kafka.topics().runs(), kafka.topics().jobs(), kafka.topics().jobControl(), kafka.topics().runState(), kafka.topics().runEvents(), kafka.topics().heartbeats(), kafka.topics().deadLetter()));
             return created;
         }).map(p -> {
@@ -63,7 +75,7 @@ public final class SchedulerVerticle extends VerticleBase {
 
     private void activate() {
         if (active == null && !stopping) {
-            active = new ActiveScheduler(vertx, context, config, options, producer, clock);
+            active = new ActiveScheduler(vertx, context, config, options, producer, clock, metrics);
             active.start();
         }
     }
@@ -75,7 +87,7 @@ public final class SchedulerVerticle extends VerticleBase {
             admin.executeBlocking(() -> {
                 stopping.close();
                 return null;
-            });
+            }).onComplete(ar -> metrics.reset());
         }
     }
 
@@ -101,6 +113,7 @@ public final class SchedulerVerticle extends VerticleBase {
             if (producer != null) {
                 producer.close();
             }
+            metrics.close();
             LOG.debug("scheduler stopped");
             return null;
         }).eventually(() -> admin.close());

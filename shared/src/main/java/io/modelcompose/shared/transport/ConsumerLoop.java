@@ -1,5 +1,7 @@
 package io.modelcompose.shared.transport;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.ComposeEvent;
@@ -40,6 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsumerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
+    /**
+     * Commits are grouped: at most one per interval (and one at close or revocation), since each is a write on the
+     * broker. A crash replays at most this much more, which every handler tolerates (at-least-once delivery).
+     */
+    private static final long COMMIT_INTERVAL_NANOS = 50_000_000L;
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventHandler handler;
     private final EventProducer deadLetters;
@@ -49,10 +56,13 @@ public final class ConsumerLoop implements AutoCloseable {
     private final Function<String, String> commitMetadata;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean paused;
+    private long lastCommitNanos;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final CompletableFuture<Void> positioned = new CompletableFuture<>();
+    private final KafkaClientMetrics clientMetrics;
 
     private ConsumerLoop(Builder b) {
         this.handler = b.handler;
@@ -62,6 +72,10 @@ public final class ConsumerLoop implements AutoCloseable {
         this.maxInFlight = b.maxInFlight;
         this.commitMetadata = b.commitMetadata;
         this.consumer = new KafkaConsumer<>(b.properties(), new StringDeserializer(), new ByteArrayDeserializer());
+        this.clientMetrics = b.meterRegistry == null ? null : new KafkaClientMetrics(consumer);
+        if (clientMetrics != null) {
+            clientMetrics.bindTo(b.meterRegistry);
+        }
         this.thread = new Thread(() -> run(b), "kafka-" + b.name);
         this.thread.setDaemon(true);
     }
@@ -112,15 +126,12 @@ public final class ConsumerLoop implements AutoCloseable {
             positioned.complete(null);
             while (running.get()) {
                 drainCompletions();
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(b.pollMillis));
-                records.forEach(this::dispatch);
+                records(b.pollMillis).forEach(this::dispatch);
                 drainCompletions();
-                commitReady(b.commit);
+                if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
+                    commitReady(b.commit);
+                }
                 applyBackPressure();
-            }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                LOG.error("consumer {} woken up unexpectedly", name, e);
             }
         } catch (RuntimeException e) {
             LOG.error("consumer {} stopped: {}", name, e.toString(), e);
@@ -133,6 +144,15 @@ public final class ConsumerLoop implements AutoCloseable {
                 LOG.debug("final commit of {} failed: {}", name, e.toString());
             }
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** One poll; a wake-up (a finished record while paused, or {@link #close()}) just ends it early. */
+    private ConsumerRecords<String, byte[]> records(long pollMillis) {
+        try {
+            return consumer.poll(Duration.ofMillis(pollMillis));
+        } catch (WakeupException e) {
+            return ConsumerRecords.empty();
         }
     }
 
@@ -169,6 +189,10 @@ public final class ConsumerLoop implements AutoCloseable {
                 inFlight.decrementAndGet();
                 partition.finished(record.offset());
             });
+            if (paused) {
+                // resume without waiting for the poll to time out: the broker holds an idle fetch for long
+                consumer.wakeup();
+            }
         });
     }
 
@@ -190,6 +214,7 @@ public final class ConsumerLoop implements AutoCloseable {
     }
 
     private void commitReady(boolean commit) {
+        lastCommitNanos = System.nanoTime();
         if (!commit) {
             return;
         }
@@ -212,8 +237,10 @@ public final class ConsumerLoop implements AutoCloseable {
         var assigned = consumer.assignment();
         if (inFlight.get() >= maxInFlight) {
             consumer.pause(assigned);
-        } else if (!consumer.paused().isEmpty()) {
+            paused = true;
+        } else if (paused) {
             consumer.resume(consumer.paused());
+            paused = false;
         }
     }
 
@@ -231,6 +258,9 @@ public final class ConsumerLoop implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (clientMetrics != null) {
+            clientMetrics.close();
         }
     }
 
@@ -280,6 +310,7 @@ public final class ConsumerLoop implements AutoCloseable {
         private boolean commit = true;
         private long pollMillis = 100;
         private final Map<String, Object> extra = new HashMap<>();
+        private MeterRegistry meterRegistry;
 
         private Builder(String bootstrapServers, String name) {
             this.bootstrapServers = bootstrapServers;
@@ -351,6 +382,12 @@ public final class ConsumerLoop implements AutoCloseable {
             return this;
         }
 
+        /** Binds the consumer's client metrics (records lag, fetch rates) to this registry; null binds nothing. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = registry;
+            return this;
+        }
+
         public Builder property(String key, Object value) {
             extra.put(key, value);
             return this;
@@ -367,7 +404,8 @@ public final class ConsumerLoop implements AutoCloseable {
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+            // The broker answers a fetch as soon as a record arrives; the wait only bounds idle fetches, which cost both JVMs
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
             props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                     "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");

@@ -2,6 +2,9 @@ package io.modelcompose.shared.transport;
 
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.EventCodec;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -11,11 +14,38 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Sends events keyed by {@link ComposeEvent#key()}; idempotent, {@code acks=all}, short batching delay. */
+/**
+ * Sends events keyed by {@link ComposeEvent#key()}; idempotent, {@code acks=all}, no batching delay. The roles of one
+ * JVM share one Kafka producer per cluster ({@link #shared}): their records then travel in the same requests, which
+ * costs the broker and this process far less than one producer per role.
+ */
 public final class EventProducer implements AutoCloseable {
+    private static final Map<String, Shared> SHARED = new HashMap<>();
     private final KafkaProducer<String, byte[]> producer;
+    private final Shared shared;
+    private boolean closed;
 
+    /** A producer of its own. */
     public EventProducer(String bootstrapServers, String clientId) {
+        this(create(bootstrapServers, clientId), null);
+    }
+
+    private EventProducer(KafkaProducer<String, byte[]> producer, Shared shared) {
+        this.producer = producer;
+        this.shared = shared;
+    }
+
+    /** A handle on this JVM's producer for the cluster; the producer closes when its last handle does. */
+    public static EventProducer shared(String bootstrapServers, String clientId) {
+        synchronized (SHARED) {
+            Shared entry = SHARED.computeIfAbsent(bootstrapServers,
+                    b -> new Shared(b, create(b, clientId + "-shared")));
+            entry.handles++;
+            return new EventProducer(entry.producer, entry);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> create(String bootstrapServers, String clientId) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -26,7 +56,7 @@ public final class EventProducer implements AutoCloseable {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Sends the event; the future completes once the broker has it (all in-sync replicas). */
@@ -69,6 +99,45 @@ public final class EventProducer implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(java.time.Duration.ofSeconds(5));
+        if (shared == null) {
+            producer.close(Duration.ofSeconds(5));
+            return;
+        }
+        synchronized (SHARED) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (--shared.handles > 0) {
+                producer.flush();
+                return;
+            }
+            SHARED.remove(shared.bootstrapServers);
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Whether both send through the same Kafka producer. */
+    boolean sharesProducerWith(EventProducer other) {
+        return producer == other.producer;
+    }
+
+    /** How many shared producers are open in this JVM. */
+    static int sharedProducers() {
+        synchronized (SHARED) {
+            return SHARED.size();
+        }
+    }
+
+    /** One shared producer and how many handles use it (guarded by {@link #SHARED}). */
+    private static final class Shared {
+        private final String bootstrapServers;
+        private final KafkaProducer<String, byte[]> producer;
+        private int handles;
+
+        Shared(String bootstrapServers, KafkaProducer<String, byte[]> producer) {
+            this.bootstrapServers = bootstrapServers;
+            this.producer = producer;
+        }
     }
 }

@@ -41,6 +41,16 @@ public final class ComponentCatalog {
         throw unknown(componentRef);
     }
 
+    /** True when {@link #component} finds this reference. */
+    public boolean knows(String componentRef) {
+        try {
+            component(componentRef);
+            return true;
+        } catch (ComposeException e) {
+            return false;
+        }
+    }
+
     private static ComposeException unknown(String ref) {
         return new ComposeException(ErrorCode.NOT_FOUND, "unknown component '" + ref + "'");
     }

@@ -1,5 +1,6 @@
 package io.modelcompose.worker.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.event.ComposeEvent;
@@ -9,6 +10,7 @@ import io.modelcompose.shared.event.JobEvents.JobFinished;
 import io.modelcompose.shared.event.JobEvents.JobHeartbeat;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
+import io.modelcompose.shared.metrics.MeterRegistries;
 import io.modelcompose.shared.transport.ConsumerLoop;
 import io.modelcompose.shared.transport.EventProducer;
 import io.modelcompose.shared.transport.KafkaSettings;
@@ -46,6 +48,8 @@ public final class WorkerVerticle extends VerticleBase {
     private final WorkerOptions options;
     private final Map<String, Running> running = new HashMap<>();
     private final AtomicInteger executed = new AtomicInteger();
+    private final MeterRegistry registry;
+    private WorkerMetrics metrics;
     private WorkerExecutor admin;
     private EventProducer producer;
     private ComponentRunner components;
@@ -57,9 +61,16 @@ public final class WorkerVerticle extends VerticleBase {
     private record Running(JobDispatched job, CancelSignal cancel) {
     }
 
+    /** A worker without metrics. */
     public WorkerVerticle(ComposeConfig config, WorkerOptions options) {
+        this(config, options, MeterRegistries.noop());
+    }
+
+    /** A worker publishing its meters (jobs in flight, job durations, consumer lag) to {@code registry}. */
+    public WorkerVerticle(ComposeConfig config, WorkerOptions options, MeterRegistry registry) {
         this.config = config;
         this.options = options;
+        this.registry = registry;
     }
 
     @Override
@@ -68,10 +79,11 @@ public final class WorkerVerticle extends VerticleBase {
         Topics topics = kafka.topics();
         admin = vertx.createSharedWorkerExecutor("compose-worker-admin", 2);
         catalog = new ComponentCatalog(config);
+        metrics = new WorkerMetrics(registry, catalog::knows);
         components = new ComponentRunner(vertx, options.maxProcesses());
         return admin.executeBlocking(() -> {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
-            EventProducer created = new EventProducer(kafka.bootstrapServers(), "worker-" + kafka.instanceId());
+            EventProducer created = EventProducer.shared(kafka.bootstrapServers(), "worker-" + kafka.instanceId());
             created.warmUp(List.of(topics.runs(), topics.leases(), topics.heartbeats(), topics.deadLetter()));
             return created;
         }).compose(p -> {
@@ -79,6 +91,7 @@ public final class WorkerVerticle extends VerticleBase {
             controlLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "worker-control-" + kafka.instanceId())
                     .assignAll(List.of(topics.jobControl()), false)
                     .deadLetters(producer, topics.deadLetter())
+                    .meterRegistry(metrics.clientRegistry())
                     .handler(this::onControl)
                     .build().start();
             // Take jobs only once cancel requests are followed: one written before that would be missed.
@@ -88,6 +101,7 @@ public final class WorkerVerticle extends VerticleBase {
                     .subscribe(topics.prefix() + "-workers", List.of(topics.jobs()))
                     .maxInFlight(options.maxConcurrentJobs())
                     .deadLetters(producer, topics.deadLetter())
+                    .meterRegistry(metrics.clientRegistry())
                     .handler(this::onDispatch)
                     .build().start();
             vertx.setPeriodic(options.heartbeatMillis(), id -> heartbeatJobs());
@@ -147,7 +161,11 @@ public final class WorkerVerticle extends VerticleBase {
         String key = key(job.runId(), job.jobKey(), job.attempt());
         CancelSignal cancel = new CancelSignal();
         running.put(key, new Running(job, cancel));
-        heartbeat(job, System.currentTimeMillis());
+        WorkerMetrics.Sample sample = metrics.jobStarted(job.componentRef());
+        long now = System.currentTimeMillis();
+        if (job.leaseDeadlineMillis() > 0 && job.leaseDeadlineMillis() - now < 2 * options.heartbeatMillis()) {
+            heartbeat(job, now); // the lease could lapse before the first periodic heartbeat
+        }
         Future<ComponentResult> result;
         try {
             ExecutionRequest request = new ExecutionRequest(job.runId(), job.jobKey(), job.attempt(),
@@ -157,7 +175,11 @@ public final class WorkerVerticle extends VerticleBase {
         } catch (ComposeException e) {
             result = Future.failedFuture(e);
         }
-        return result.andThen(ar -> running.remove(key));
+        return result.andThen(ar -> {
+            running.remove(key);
+            metrics.jobEnded(sample, ar.succeeded() ? WorkerMetrics.Outcome.COMPLETED
+                    : cancel.isCancelled() ? WorkerMetrics.Outcome.CANCELLED : WorkerMetrics.Outcome.FAILED);
+        });
     }
 
     private CompletionStage<?> onControl(ComposeEvent event, RecordPosition position) {
@@ -207,6 +229,7 @@ public final class WorkerVerticle extends VerticleBase {
             if (producer != null) {
                 producer.close();
             }
+            metrics.close();
             return null;
         }).eventually(() -> admin.close());
     }
