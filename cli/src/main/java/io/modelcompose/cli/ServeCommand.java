@@ -15,25 +15,16 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code compose-cli serve ROLE}: runs one role alone against an external Kafka cluster, until stopped. */
 @Command(name = "serve",
         description = "Run one role (gateway, scheduler, worker, runtime-agent) against an external Kafka cluster.")
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends ProjectCommand {
     private static final String AGENT_ROLE = "runtime-agent";
     private static final String KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS";
-
-    @ParentCommand
-    ComposeCli parent;
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
 
     @Parameters(index = "0", paramLabel = "ROLE", description = "gateway | scheduler | worker | runtime-agent")
     String role;
@@ -57,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigOptions all = parent.options.mergedWith(options);
+        ConfigOptions all = allOptions();
         if (AGENT_ROLE.equals(role.toLowerCase(Locale.ROOT))) {
             return serveAgent(all);
         }

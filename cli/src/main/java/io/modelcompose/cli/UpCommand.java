@@ -13,29 +13,15 @@ import io.modelcompose.shared.error.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compose-cli up}: deploys the service set (gateway, scheduler, worker) on Kafka; with {@code runtime: docker}
  * it runs the set in a container instead ({@link DockerUp}).
  */
 @Command(name = "up", description = "Start the service set: broker, gateway, scheduler and a worker.")
-final class UpCommand implements Callable<Integer> {
-    @ParentCommand
-    ComposeCli parent;
-
-    @Mixin
-    ConfigOptions options = new ConfigOptions();
-
-    @Spec
-    CommandSpec spec;
-
+final class UpCommand extends ProjectCommand {
     @Option(names = {"-d", "--detach"}, description = "Run in the background; return once /health answers")
     boolean detach;
 
@@ -47,13 +33,13 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigOptions all = parent.options.mergedWith(options);
+        ConfigOptions all = allOptions();
         ComposeConfig config = all.load();
         ProjectState state = new ProjectState(all.projectDir());
         if (config.controller().runtime().type() == RuntimeType.DOCKER) {
             LogSetup.configure(config, all.verbose, all.projectDir());
             return new DockerUp(config, all.loadRequest(), all.projectDir(), detach, kafka,
-                    spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+                    out(), err()).run();
         }
         if (state.runningProcess().isPresent()) {
             throw new ComposeException(ErrorCode.CONFLICT, "already running (pid "
@@ -62,9 +48,9 @@ final class UpCommand implements Callable<Integer> {
         if (detach) {
             ProcessHandle child = Detached.launch(state, argsWithoutDetach(), config.controller().host(),
                     Duration.ofSeconds(120));
-            spec.commandLine().getOut().println("compose is up in the background (pid " + child.pid() + "), port "
+            out().println("compose is up in the background (pid " + child.pid() + "), port "
                     + state.port().orElse(-1) + "; logs in " + state.logFile());
-            spec.commandLine().getOut().flush();
+            out().flush();
             return ExitCodes.OK;
         }
         LogSetup.configure(config, all.verbose, all.projectDir());

@@ -41,7 +41,7 @@ public final class EmbeddedBrokerProcess implements AutoCloseable {
      * Small heap (the broker needs ~40 MB after GC) and small caches; the full JIT, since every run crosses the broker
      * several times and C1-only code costs it about twice the CPU under load.
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC",
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
             "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m",
             "-Djava.awt.headless=true");
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Deploys some or all roles as verticles of one Vert.x instance, against one Kafka cluster. */
 public final class ServiceSet {
@@ -26,7 +27,7 @@ public final class ServiceSet {
     public enum Role { GATEWAY, SCHEDULER, WORKER }
 
     private final Vertx vertx;
-    private final List<String> deployments = new ArrayList<>();
+    private final List<String> deployments = new CopyOnWriteArrayList<>();
     private GatewayVerticle gateway;
     private KafkaRunBackend backend;
 
@@ -41,29 +42,32 @@ public final class ServiceSet {
     }
 
     /**
-     * Deploys the roles in order scheduler, worker, gateway, all publishing to the registry of {@code telemetry}
+     * Deploys the roles (the gateway's HTTP side last), all publishing to the registry of {@code telemetry}
      * (the gateway also serves it at {@code /metrics}); the future fails if any role fails to start.
      */
     public static Future<ServiceSet> deploy(Vertx vertx, ComposeConfig config, Path projectDir, KafkaSettings kafka,
             Set<Role> roles, Tuning tuning, Telemetry telemetry) {
         ServiceSet set = new ServiceSet(vertx);
         MeterRegistry registry = telemetry.registry();
-        Future<Void> chain = Future.succeededFuture();
+        // Scheduler, worker and the gateway's Kafka side start side by side (each mostly waits on the broker); the
+        // HTTP listener opens last, so that /health answering means the whole set is up.
+        List<Future<?>> starting = new ArrayList<>();
         if (roles.contains(Role.SCHEDULER)) {
-            chain = chain.compose(v -> set.deploy(new SchedulerVerticle(config,
+            starting.add(set.deploy(new SchedulerVerticle(config,
                     new SchedulerOptions(kafka, tuning.leaseMillis(), 2_000), registry)));
         }
         if (roles.contains(Role.WORKER)) {
             WorkerOptions worker = new WorkerOptions(kafka, projectDir, tuning.maxConcurrentJobs(),
                     tuning.maxProcesses(), Math.max(500, tuning.leaseMillis() / 3));
-            chain = chain.compose(v -> set.deploy(new WorkerVerticle(config, worker, registry)));
+            starting.add(set.deploy(new WorkerVerticle(config, worker, registry)));
         }
         if (roles.contains(Role.GATEWAY)) {
+            set.backend = new KafkaRunBackend(vertx, kafka, tuning.maxPendingRuns(), Duration.ofHours(1), registry);
+            starting.add(set.backend.start());
+        }
+        Future<?> chain = Future.all(starting);
+        if (roles.contains(Role.GATEWAY)) {
             chain = chain.compose(v -> {
-                set.backend = new KafkaRunBackend(vertx, kafka, tuning.maxPendingRuns(), Duration.ofHours(1),
-                        registry);
-                return set.backend.start();
-            }).compose(v -> {
                 set.gateway = new GatewayVerticle(config, set.backend, GatewayOptions.defaults(),
                         telemetry.prometheus());
                 return set.deploy(set.gateway);
