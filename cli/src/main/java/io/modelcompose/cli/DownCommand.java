@@ -2,10 +2,7 @@ package io.modelcompose.cli;
 
 import io.modelcompose.cli.docker.DockerDown;
 import io.modelcompose.cli.docker.DockerIdFile;
-import io.modelcompose.cli.docker.ProjectName;
 import io.modelcompose.cli.up.ProjectState;
-import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.nio.file.Files;
@@ -63,16 +60,5 @@ final class DownCommand extends ProjectCommand {
         boolean timeoutGiven = spec.commandLine().getParseResult().hasMatchedOption("--timeout");
         Duration stopTimeout = Duration.ofSeconds(timeoutGiven ? timeoutSeconds : DOCKER_STOP_SECONDS);
         return new DockerDown(all.projectDir(), project, stopTimeout, out()).run();
-    }
-
-    /** The Docker project name when the config loads and says {@code runtime: docker}. */
-    private static Optional<String> dockerProject(ConfigOptions all) {
-        try {
-            ComposeConfig config = all.load();
-            return config.controller().runtime().type() == RuntimeType.DOCKER
-                    ? Optional.of(ProjectName.of(config.controller().name(), all.projectDir())) : Optional.empty();
-        } catch (ComposeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -42,7 +42,7 @@ public final class LogSetup {
     public static final List<String> ROLES = List.of("gateway", "scheduler", "worker", "runtime-agent", "broker",
             "kafka", "compose");
     private static final long SIZE_CHECK_MILLIS = 100;
-    private static final List<String> NOISY = List.of("io.netty", "org.apache.kafka", "kafka",
+    private static final List<String> NOISY = List.of("io.netty", "org.apache.kafka", "kafka", "state.change.logger",
             "com.github.dockerjava", "org.testcontainers");
 
     private LogSetup() {

@@ -1,6 +1,11 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.docker.ProjectName;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;
+import io.modelcompose.shared.error.ComposeException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +26,17 @@ abstract class ProjectCommand implements Callable<Integer> {
     /** The options given before the command name, overridden by those given after it. */
     ConfigOptions allOptions() {
         return parent.options.mergedWith(options);
+    }
+
+    /** The Docker project name when the config loads and says {@code runtime: docker}. */
+    static Optional<String> dockerProject(ConfigOptions all) {
+        try {
+            ComposeConfig config = all.load();
+            return config.controller().runtime().type() == RuntimeType.DOCKER
+                    ? Optional.of(ProjectName.of(config.controller().name(), all.projectDir())) : Optional.empty();
+        } catch (ComposeException e) {
+            return Optional.empty();
+        }
     }
 
     PrintWriter out() {

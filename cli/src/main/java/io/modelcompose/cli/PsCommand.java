@@ -2,11 +2,7 @@ package io.modelcompose.cli;
 
 import io.modelcompose.cli.docker.DockerIdFile;
 import io.modelcompose.cli.docker.DockerPs;
-import io.modelcompose.cli.docker.ProjectName;
 import io.modelcompose.cli.up.ProjectState;
-import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;
-import io.modelcompose.shared.error.ComposeException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,17 +41,6 @@ final class PsCommand extends ProjectCommand {
         out.printf("compose  running   %d  %d  %s  %s%n", process.get().pid(), port, health, readiness);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The Docker project name when the config loads and says {@code runtime: docker}. */
-    private static Optional<String> dockerProject(ConfigOptions all) {
-        try {
-            ComposeConfig config = all.load();
-            return config.controller().runtime().type() == RuntimeType.DOCKER
-                    ? Optional.of(ProjectName.of(config.controller().name(), all.projectDir())) : Optional.empty();
-        } catch (ComposeException e) {
-            return Optional.empty();
-        }
     }
 
     private static String probe(int port, String path) {

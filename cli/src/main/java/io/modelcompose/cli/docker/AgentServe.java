@@ -81,7 +81,7 @@ public final class AgentServe {
                     InstanceIds.next()), hostId, workDir, env);
             vertx.deployVerticle(new RuntimeAgentVerticle(options, docker, telemetry.registry())).toCompletionStage()
                     .toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            serveMetrics(vertx, telemetry);
+            MetricsServer.serveIfAsked(vertx, telemetry, metricsHost, metricsPort);
             LOG.info("serving the commands of host '{}' from {} (Kafka {}); stop with Ctrl+C",
                     hostId, options.kafka().topics().agentCommands(), bootstrapServers);
             stopRequested.await();
@@ -102,19 +102,6 @@ public final class AgentServe {
                 // the JVM is shutting down: the hook is running
             }
         }
-    }
-
-    private void serveMetrics(Vertx vertx, Telemetry telemetry) throws Exception {
-        if (metricsPort <= 0) {
-            return;
-        }
-        if (!telemetry.enabled()) {
-            LOG.warn("metrics are off ({}): not serving port {}", Telemetry.SWITCH_ENV, metricsPort);
-            return;
-        }
-        MetricsServer.start(vertx, telemetry.prometheus(), metricsHost, metricsPort).toCompletionStage()
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LOG.info("metrics at http://{}:{}/metrics", metricsHost, metricsPort);
     }
 
     /** The agent's options: it builds the default image of a project from this process's jars. Blocks briefly. */

@@ -12,6 +12,7 @@ import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -90,7 +91,8 @@ public final class NativeUp {
                 agent = LocalAgent.start(vertx, kafka, state.stateDir().resolve("agent"), config.env(),
                         telemetry.registry());
             }
-            serveMetrics(vertx, telemetry);
+            MetricsServer.serveIfAsked(vertx, telemetry,
+                    Objects.requireNonNullElse(config.controller().host(), ControllerConfig.DEFAULT_HOST), metricsPort);
             state.writeRunning(ProcessHandle.current().pid(), set.gatewayPort());
             LOG.info("compose is up: {} (Kafka {}{}){}", describe(set), bootstrap,
                     agent.map(a -> "; runtime-agent of host '" + a.hostId() + "'").orElse(""),
@@ -109,20 +111,6 @@ public final class NativeUp {
             }
             stopped.countDown();
         }
-    }
-
-    private void serveMetrics(Vertx vertx, Telemetry telemetry) throws Exception {
-        if (metricsPort <= 0) {
-            return;
-        }
-        if (!telemetry.enabled()) {
-            LOG.warn("metrics are off ({}): not serving port {}", Telemetry.SWITCH_ENV, metricsPort);
-            return;
-        }
-        String host = java.util.Objects.requireNonNullElse(config.controller().host(), ControllerConfig.DEFAULT_HOST);
-        MetricsServer.start(vertx, telemetry.prometheus(), host, metricsPort)
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LOG.info("metrics at http://{}:{}/metrics", "0.0.0.0".equals(host) ? "127.0.0.1" : host, metricsPort);
     }
 
     private String describe(ServiceSet set) {

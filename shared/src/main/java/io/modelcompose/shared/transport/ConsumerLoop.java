@@ -133,6 +133,10 @@ public final class ConsumerLoop implements AutoCloseable {
                 }
                 applyBackPressure();
             }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                LOG.error("consumer {} woken up unexpectedly", name, e);
+            }
         } catch (RuntimeException e) {
             LOG.error("consumer {} stopped: {}", name, e.toString(), e);
         } finally {

@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker role: takes job dispatches from its consumer group, runs them with the component executors, publishes
  * the result, and only then lets the consumer commit the dispatch's offset. Extends the lease of each running job
- * with heartbeats (the first one as the job starts) and stops a job when the scheduler asks. A dispatch read after
- * its lease deadline is skipped: the scheduler has given up on that attempt and dispatches another. A job stopped
- * because the worker is stopping reports nothing, so that it is run again elsewhere rather than failed.
+ * with periodic heartbeats (one at once for a job picked up late in its lease) and stops a job when the scheduler
+ * asks. A dispatch read after its lease deadline is skipped: the scheduler has given up on that attempt and
+ * dispatches another. A job stopped because the worker is stopping reports nothing, so that it is run again
+ * elsewhere rather than failed.
  */
 public final class WorkerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerVerticle.class);
