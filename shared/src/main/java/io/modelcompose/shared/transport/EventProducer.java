@@ -109,8 +109,7 @@ public final class EventProducer implements AutoCloseable {
             }
             closed = true;
             if (--shared.handles > 0) {
-                producer.flush();
-                return;
+                return; // the others keep the producer, which still delivers this handle's records
             }
             SHARED.remove(shared.bootstrapServers);
         }
