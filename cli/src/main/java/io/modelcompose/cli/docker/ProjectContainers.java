@@ -42,8 +42,20 @@ final class ProjectContainers {
 
     /** Every container of the project, inspected: the recorded one first. */
     List<InspectContainerResponse> all() {
+        return withOwned(recorded());
+    }
+
+    /** What {@code down} stops: the recorded container and every controller container found by label. */
+    List<InspectContainerResponse> controllers() {
+        Optional<InspectContainerResponse> recorded = recorded();
+        Optional<String> recordedId = recorded.map(InspectContainerResponse::getId);
+        return withOwned(recorded).stream()
+                .filter(c -> recordedId.filter(c.getId()::equals).isPresent() || isController(c)).toList();
+    }
+
+    private List<InspectContainerResponse> withOwned(Optional<InspectContainerResponse> recorded) {
         Map<String, InspectContainerResponse> found = new LinkedHashMap<>();
-        recorded().ifPresent(c -> found.put(c.getId(), c));
+        recorded.ifPresent(c -> found.put(c.getId(), c));
         if (project != null) {
             for (Container c : DockerSession.await(docker.containers.findOwned(project), CALL_TIMEOUT)) {
                 if (!found.containsKey(c.getId())) {
@@ -60,8 +72,11 @@ final class ProjectContainers {
         if (recorded.isPresent()) {
             return recorded;
         }
-        return all().stream().filter(c -> MappingContext.CONTROLLER.equals(label(c, ComposeLabels.SERVICE)))
-                .min(RUNNING_THEN_NEWEST);
+        return withOwned(recorded).stream().filter(ProjectContainers::isController).min(RUNNING_THEN_NEWEST);
+    }
+
+    private static boolean isController(InspectContainerResponse c) {
+        return MappingContext.CONTROLLER.equals(label(c, ComposeLabels.SERVICE));
     }
 
     /** The error of {@code logs} when nothing was deployed (exit code 1, like native logs without a log file). */

@@ -38,20 +38,7 @@ class DockerLogsIT {
         project = new DockerProject();
         project.removeImageAtClose(project.defaultImage());
         port = DockerProject.freePort();
-        project.config("""
-                controller:
-                  name: %NAME%
-                  type: http-server
-                  port: 8080
-                  runtime:
-                    type: docker
-                    ports: ["127.0.0.1:PORT:8080"]
-                    healthcheck:
-                      test: "wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1"
-                      interval: 1s
-                      timeout: 2s
-                      max_retry_count: 3
-                      start_period: 120s
+        project.config(DockerProject.healthyController(port) + """
                 workflows:
                   - id: mark
                     jobs:
@@ -59,7 +46,7 @@ class DockerLogsIT {
                         component: logger
                         input:
                           message: "marker ${input.text}"
-                """.replace("PORT", Integer.toString(port)));
+                """);
         long start = System.nanoTime();
         Cli up = project.cli("up", "-d");
         assertThat(up.exitCode()).as(up.all()).isZero();

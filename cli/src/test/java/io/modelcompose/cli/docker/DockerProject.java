@@ -59,6 +59,25 @@ final class DockerProject implements AutoCloseable {
         images.add(reference);
     }
 
+    /** A controller of {@code runtime: docker} published on {@code 127.0.0.1:port}, healthy once /health answers. */
+    static String healthyController(int port) {
+        return """
+                controller:
+                  name: %NAME%
+                  type: http-server
+                  port: 8080
+                  runtime:
+                    type: docker
+                    ports: ["127.0.0.1:PORT:8080"]
+                    healthcheck:
+                      test: "wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1"
+                      interval: 1s
+                      timeout: 2s
+                      max_retry_count: 3
+                      start_period: 120s
+                """.replace("PORT", Integer.toString(port));
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

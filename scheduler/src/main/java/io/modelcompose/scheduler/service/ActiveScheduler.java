@@ -11,9 +11,7 @@ import io.modelcompose.shared.event.JobEvents.JobHeartbeat;
 import io.modelcompose.shared.event.JobEvents.LeaseExpired;
 import io.modelcompose.shared.event.JobEvents.TimerFired;
 import io.modelcompose.shared.event.RunEvents.RunCancelRequested;
-import io.modelcompose.shared.event.RunEvents.RunFinished;
 import io.modelcompose.shared.event.RunEvents.RunRequested;
-import io.modelcompose.shared.event.RunEvents.RunState;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
 import io.modelcompose.shared.event.Topics;
@@ -185,11 +183,7 @@ final class ActiveScheduler implements AutoCloseable {
         } catch (ComposeException e) {
             RunSnapshot failed = RunSnapshot.pending(r.runId(), r.workflowId(), r.metadata(), r.requestedAtMillis())
                     .finished(RunStatus.FAILED, null, e.getMessage(), clock.millis());
-            if (!output.replaying()) {
-                metrics.runFinished(failed);
-            }
-            return CompletableFuture.allOf(output.publish(options.kafka().topics().runState(), new RunState(failed)),
-                    output.publish(options.kafka().topics().runEvents(), new RunFinished(failed)));
+            return output.finish(failed);
         }
     }
 

@@ -57,11 +57,6 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         this.replaying = value;
     }
 
-    /** True while inputs already seen by a previous scheduler are being replayed: no side effect, no metric. */
-    boolean replaying() {
-        return replaying;
-    }
-
     /**
      * Completes when the (unfinished) run has finished and its final state is on the broker; input records of the run
      * are committed only then, so a take-over after a crash replays the run rather than losing its outcome.
@@ -113,17 +108,26 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
 
     @Override
     public void runFinished(RunSnapshot snapshot) {
+        CompletableFuture<Void> published = finish(snapshot);
+        CompletableFuture<Void> done = runCompletions.remove(snapshot.runId());
+        if (done != null) {
+            // Not completed when a send failed: the run's inputs stay uncommitted and the next take-over replays it.
+            published.thenRun(() -> done.complete(null));
+        }
+    }
+
+    /**
+     * Publishes a finished run (its final state and its RunFinished event), logs and counts it unless replaying;
+     * completes once both records are on the broker. Also used for a run refused before it started.
+     */
+    CompletableFuture<Void> finish(RunSnapshot snapshot) {
         CompletableFuture<?> state = publish(topics.runState(), new RunState(snapshot));
         CompletableFuture<?> event = publish(topics.runEvents(), new RunFinished(snapshot));
         if (!replaying) {
             RunOutcomeLog.finished(snapshot);
             metrics.runFinished(snapshot);
         }
-        CompletableFuture<Void> done = runCompletions.remove(snapshot.runId());
-        if (done != null) {
-            // Not completed when a send failed: the run's inputs stay uncommitted and the next take-over replays it.
-            CompletableFuture.allOf(state, event).thenRun(() -> done.complete(null));
-        }
+        return CompletableFuture.allOf(state, event);
     }
 
     CompletableFuture<?> publish(String topic, ComposeEvent event) {
