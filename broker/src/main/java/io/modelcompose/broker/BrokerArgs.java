@@ -3,31 +3,36 @@ package io.modelcompose.broker;
 import java.nio.file.Path;
 
 /**
- * Command line of {@link BrokerMain}: {@code --data-dir DIR [--port P] [--controller-port P] [--no-stdin-watch]}.
- * A port of 0 or no port means "the port of the previous run if free, else any free port".
+ * Command line of {@link BrokerMain}:
+ * {@code --data-dir DIR [--port P] [--controller-port P] [--no-stdin-watch] [--exit-when-ready]}.
+ * A port of 0 or no port means "the port of the previous run if free, else any free port". With
+ * {@code --exit-when-ready} the broker shuts down right after its READY line: a training run that records the classes
+ * a start loads (a class-data archive for later starts).
  */
-record BrokerArgs(Path dataDir, int port, int controllerPort, boolean watchStdin) {
-    static final String USAGE =
-            "usage: BrokerMain --data-dir DIR [--port P] [--controller-port P] [--no-stdin-watch]";
+record BrokerArgs(Path dataDir, int port, int controllerPort, boolean watchStdin, boolean exitWhenReady) {
+    static final String USAGE = "usage: BrokerMain --data-dir DIR [--port P] [--controller-port P] [--no-stdin-watch]"
+            + " [--exit-when-ready]";
 
     static BrokerArgs parse(String... args) {
         Path dataDir = null;
         int port = 0;
         int controllerPort = 0;
         boolean watchStdin = true;
+        boolean exitWhenReady = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
                 case "--port" -> port = port(value(args, ++i, "--port"));
                 case "--controller-port" -> controllerPort = port(value(args, ++i, "--controller-port"));
                 case "--no-stdin-watch" -> watchStdin = false;
+                case "--exit-when-ready" -> exitWhenReady = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (dataDir == null) {
             throw new IllegalArgumentException("--data-dir is required");
         }
-        return new BrokerArgs(dataDir, port, controllerPort, watchStdin);
+        return new BrokerArgs(dataDir, port, controllerPort, watchStdin, exitWhenReady);
     }
 
     NodeOptions nodeOptions() {

@@ -44,6 +44,9 @@ public final class BrokerMain {
         running.set(node);
         handshake.println(READY_PREFIX + node.bootstrapServers());
         handshake.flush();
+        if (parsed.exitWhenReady()) {
+            node.close();
+        }
         node.awaitShutdown();
         log.info("broker stopped");
         System.exit(0);

@@ -11,7 +11,7 @@ class BrokerArgsTest {
     void readsDataDirAndPorts() {
         BrokerArgs args = BrokerArgs.parse("--data-dir", "kafka", "--port", "9092", "--controller-port", "9093");
 
-        assertThat(args).isEqualTo(new BrokerArgs(Path.of("kafka"), 9092, 9093, true));
+        assertThat(args).isEqualTo(new BrokerArgs(Path.of("kafka"), 9092, 9093, true, false));
     }
 
     @Test
@@ -23,8 +23,10 @@ class BrokerArgsTest {
     }
 
     @Test
-    void canRunWithoutWatchingStdin() {
+    void readsTheRunModeFlags() {
         assertThat(BrokerArgs.parse("--no-stdin-watch", "--data-dir", "d").watchStdin()).isFalse();
+        assertThat(BrokerArgs.parse("--data-dir", "d").exitWhenReady()).isFalse();
+        assertThat(BrokerArgs.parse("--exit-when-ready", "--data-dir", "d").exitWhenReady()).isTrue();
     }
 
     @Test

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 final class DefaultImage {
     static final String LABEL = "compose.context-hash";
-    private static final String FORMAT = "default-image/1";
+    private static final String FORMAT = "default-image/2";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 

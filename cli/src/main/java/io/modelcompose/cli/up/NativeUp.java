@@ -1,5 +1,6 @@
 package io.modelcompose.cli.up;
 
+import io.modelcompose.agent.image.DockerContextSpec;
 import io.modelcompose.cli.broker.EmbeddedBrokerProcess;
 import io.modelcompose.cli.metrics.MetricsServer;
 import io.modelcompose.cli.metrics.Telemetry;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class NativeUp {
     private static final Logger LOG = LoggerFactory.getLogger("compose");
+    /**
+     * Set (to anything) for a training run: {@code up} stops as soon as it is up, so that a JVM started with
+     * {@code -XX:ArchiveClassesAtExit} records the classes of a start (the generated Dockerfile does this).
+     */
+    public static final String EXIT_WHEN_UP_ENV = DockerContextSpec.EXIT_WHEN_UP_ENV;
     private final ComposeConfig config;
     private final java.nio.file.Path projectDir;
     private final ProjectState state;
@@ -83,21 +89,25 @@ public final class NativeUp {
                 bootstrap = broker.bootstrapServers();
             }
             vertx = telemetry.createVertx(new VertxOptions().setWorkerPoolSize(16));
-            KafkaSettings kafka = new KafkaSettings(bootstrap, new Topics(brokerChoice.topicPrefix()),
-                    InstanceIds.next());
+            Topics topics = brokerChoice.embedded() ? Topics.singleHost(brokerChoice.topicPrefix())
+                    : new Topics(brokerChoice.topicPrefix());
+            KafkaSettings kafka = new KafkaSettings(bootstrap, topics, InstanceIds.next());
             set = ServiceSet.deploy(vertx, config, projectDir, kafka, roles, tuning, telemetry)
                     .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            MetricsServer.serveIfAsked(vertx, telemetry,
+                    Objects.requireNonNullElse(config.controller().host(), ControllerConfig.DEFAULT_HOST), metricsPort);
+            // Running (and `up -d` returns) once the set answers; the host's agent is not needed for that.
+            state.writeRunning(ProcessHandle.current().pid(), set.gatewayPort());
             if (withLocalAgent) {
                 agent = LocalAgent.start(vertx, kafka, state.stateDir().resolve("agent"), config.env(),
                         telemetry.registry());
             }
-            MetricsServer.serveIfAsked(vertx, telemetry,
-                    Objects.requireNonNullElse(config.controller().host(), ControllerConfig.DEFAULT_HOST), metricsPort);
-            state.writeRunning(ProcessHandle.current().pid(), set.gatewayPort());
             LOG.info("compose is up: {} (Kafka {}{}){}", describe(set), bootstrap,
                     agent.map(a -> "; runtime-agent of host '" + a.hostId() + "'").orElse(""),
                     set.gatewayPort() > 0 ? "; stop with Ctrl+C or 'compose-cli down'" : "");
-            waitForStop();
+            if (System.getenv(EXIT_WHEN_UP_ENV) == null) {
+                waitForStop();
+            }
             LOG.info("stopping gracefully");
             return 0;
         } finally {

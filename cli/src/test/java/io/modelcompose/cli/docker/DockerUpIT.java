@@ -3,18 +3,22 @@ package io.modelcompose.cli.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
 import io.modelcompose.testkit.docker.LocalImages;
 import io.modelcompose.testkit.docker.RequiresDocker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +76,9 @@ class DockerUpIT {
         assertThat(get("/health")).isEqualTo(200);
         assertThat(greet()).contains("hello ada " + secret);
         assertSecretOnlyInTheContainer(secret);
+        assertThat(up.err().lines()).as("build output").noneMatch(l -> l.startsWith("class-data training failed"));
+        assertThat(execInContainer("ls", "/app/cds")).as("class-data archives recorded during the build")
+                .contains("compose.jsa", "broker.jsa");
 
         Cli down = project.cli("down");
         assertThat(down.exitCode()).as(down.all()).isZero();
@@ -101,6 +108,20 @@ class DockerUpIT {
             List<String> jars = files.map(p -> p.getFileName().toString()).toList();
             assertThat(jars).contains("compose-cli.jar", "kafka").noneMatch(j -> j.startsWith("junit"));
         }
+    }
+
+    /** Runs a command in the project's container and answers its standard output. */
+    private String execInContainer(String... command) throws Exception {
+        String id = new DockerIdFile(project.dir).read().orElseThrow();
+        String exec = project.client.execCreateCmd(id).withCmd(command).withAttachStdout(true).exec().getId();
+        StringBuilder out = new StringBuilder();
+        project.client.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(30, TimeUnit.SECONDS);
+        return out.toString();
     }
 
     private static int get(String path) throws Exception {

@@ -69,12 +69,12 @@ class UpCommandIT {
         Api.Reply run = api.run(Map.of("input", Map.of("name", "up")));
         assertThat(run.text("status")).as("%s", run.body()).isEqualTo("completed");
         assertThat(run.text("output")).isEqualTo("hello up");
-        String upLog = Files.readString(dir.resolve(".compose").resolve("up.log"));
-        if (DockerTestSupport.unavailableReason() == null) {
-            assertThat(upLog).as("the host's runtime-agent runs inside up").contains("runtime-agent of host '");
-        } else {
-            assertThat(upLog).contains("runtime-agent not started (no Docker engine at");
-        }
+        Path upLog = dir.resolve(".compose").resolve("up.log");
+        String agentLine = DockerTestSupport.unavailableReason() == null ? "runtime-agent of host '"
+                : "runtime-agent not started (no Docker engine at";
+        // the host's agent starts after the set answers /health, so the line may come a moment after up -d returned
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(Files.readString(upLog)).as("the host's runtime-agent runs inside up").contains(agentLine));
         String ps = cli("ps");
         assertThat(ps).contains("running").contains(Long.toString(pid)).contains(Integer.toString(port));
 

@@ -32,9 +32,21 @@ public record DockerContextSpec(
     public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
     /** The main class of the CLI inside the image. */
     public static final String CLI_MAIN = "io.modelcompose.cli.ComposeCli";
-    /** {@code java -XX:MaxRAMPercentage=75 -cp /app/lib/* io.modelcompose.cli.ComposeCli up}. */
-    public static final List<String> DEFAULT_COMMAND =
-            List.of("java", "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", CLI_MAIN, "up");
+    /** Set for the training start during the build: {@code up} then stops as soon as it is up (the CLI's NativeUp). */
+    public static final String EXIT_WHEN_UP_ENV = "COMPOSE_EXIT_WHEN_UP";
+    /** Folder of the class-data archives recorded while the default image is built. */
+    public static final String CDS_DIR = "/app/cds";
+    /** Class-data archive of the CLI's service set, recorded by a training start during the build. */
+    public static final String CLI_ARCHIVE = CDS_DIR + "/compose.jsa";
+    /** Class-data archive of the embedded broker's JVM, recorded by the same training start. */
+    public static final String BROKER_ARCHIVE = CDS_DIR + "/broker.jsa";
+    /**
+     * {@code java <archive options> -XX:MaxRAMPercentage=75 -cp /app/lib/* io.modelcompose.cli.ComposeCli up}. The
+     * archives make a container start ~3 s faster; a JVM that finds none (or one of another JVM) just loads classes.
+     */
+    public static final List<String> DEFAULT_COMMAND = List.of("java", "-XX:SharedArchiveFile=" + CLI_ARCHIVE,
+            "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dcompose.broker.cds=" + BROKER_ARCHIVE,
+            "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", CLI_MAIN, "up");
 
     public DockerContextSpec {
         appJars = List.copyOf(appJars);

@@ -3,6 +3,9 @@ package io.modelcompose.agent.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcompose.agent.testing.TestJars;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.LoadRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,11 +68,22 @@ class DockerContextWriterTest {
         assertThat(dockerfile.lines().filter(l -> !l.startsWith("#"))).containsExactly(
                 "ARG BASE_IMAGE=eclipse-temurin:17-jre",
                 "FROM ${BASE_IMAGE}",
+                "RUN java -Xshare:dump >/dev/null 2>&1 || true",
                 "COPY app/ /app/",
                 "COPY model-compose.yml /app/model-compose.yml",
+                "COPY cds-training.yml /app/cds/training.yml",
+                "RUN COMPOSE_EXIT_WHEN_UP=1 COMPOSE_BROKER_JAVA_OPTS=-XX:ArchiveClassesAtExit=/app/cds/broker.jsa"
+                        + " java -XX:ArchiveClassesAtExit=/app/cds/compose.jsa -XX:MaxRAMPercentage=75"
+                        + " -cp '/app/lib/*' io.modelcompose.cli.ComposeCli -f /app/cds/training.yml up"
+                        + " >/tmp/compose-cds-training.log 2>&1"
+                        + " || { echo 'class-data training failed: the image works, its containers start slower';"
+                        + " tail -n 5 /tmp/compose-cds-training.log; };"
+                        + " rm -rf /app/cds/.compose /tmp/compose-cds-training.log",
                 "WORKDIR /app",
                 "EXPOSE 8080",
-                "CMD [\"java\",\"-XX:MaxRAMPercentage=75\",\"-cp\",\"/app/lib/*\",\"io.modelcompose.cli.ComposeCli\",\"up\"]");
+                "CMD [\"java\",\"-XX:SharedArchiveFile=/app/cds/compose.jsa\",\"-Xlog:cds=off\","
+                        + "\"-Xlog:cds+dynamic=off\",\"-Dcompose.broker.cds=/app/cds/broker.jsa\","
+                        + "\"-XX:MaxRAMPercentage=75\",\"-cp\",\"/app/lib/*\",\"io.modelcompose.cli.ComposeCli\",\"up\"]");
     }
 
     @Test
@@ -110,5 +124,28 @@ class DockerContextWriterTest {
         DockerContextWriter.write(spec(null, null));
 
         assertThat(context.resolve("stale.txt")).doesNotExist();
+    }
+
+    @Test
+    void trainingConfigIsAValidProjectOfItsOwnNeedingNoEnvironment() throws IOException {
+        Path context = DockerContextWriter.write(spec(null, null));
+        Path training = Files.createDirectories(projectDir.resolve("training"));
+        Files.copy(context.resolve("cds-training.yml"), training.resolve("model-compose.yml"));
+
+        ComposeConfig config = ConfigLoader.load(LoadRequest.of(training).withProcessEnv(Map.of()));
+
+        assertThat(config.controller().port()).isEqualTo(8080);
+        assertThat(config.workflows()).hasSize(1);
+    }
+
+    @Test
+    void aCustomCommandGetsNoTrainingStep() throws IOException {
+        DockerContextSpec custom = new DockerContextSpec(projectDir, TestJars.of(org.slf4j.Logger.class), null, tree(),
+                null, 8080, "base:1", List.of("java", "-jar", "/app/app.jar"));
+
+        Path context = DockerContextWriter.write(custom);
+
+        assertThat(Files.readString(context.resolve("Dockerfile"))).doesNotContain("RUN").doesNotContain("cds");
+        assertThat(context.resolve("cds-training.yml")).doesNotExist();
     }
 }

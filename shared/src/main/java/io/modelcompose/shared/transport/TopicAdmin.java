@@ -66,12 +66,12 @@ public final class TopicAdmin {
                 TopicConfig.SEGMENT_MS_CONFIG, "600000", TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1");
         Map<String, String> shortLived = Map.of(TopicConfig.RETENTION_MS_CONFIG, "3600000");
         return List.of(
-                topic(topics.runs(), Topics.RUN_PARTITIONS, Map.of()),
-                topic(topics.jobs(), Topics.JOB_PARTITIONS, Map.of()),
-                topic(topics.leases(), Topics.RUN_PARTITIONS, shortLived),
+                topic(topics.runs(), topics.runPartitions(), Map.of()),
+                topic(topics.jobs(), topics.jobPartitions(), Map.of()),
+                topic(topics.leases(), topics.runPartitions(), shortLived),
                 topic(topics.jobControl(), 1, shortLived),
-                topic(topics.runEvents(), Topics.RUN_PARTITIONS, Map.of()),
-                topic(topics.runState(), Topics.RUN_PARTITIONS, compacted),
+                topic(topics.runEvents(), topics.runPartitions(), Map.of()),
+                topic(topics.runState(), topics.runPartitions(), compacted),
                 topic(topics.schedulerLock(), 1, Map.of()),
                 topic(topics.heartbeats(), 1, shortLived),
                 topic(topics.deadLetter(), 1, Map.of()),
