@@ -30,7 +30,7 @@ final class DefaultDockerfile {
                 .append("ARG ").append(ImageService.BASE_IMAGE_ARG).append('=').append(spec.baseImage()).append('\n')
                 .append("FROM ${").append(ImageService.BASE_IMAGE_ARG).append("}\n");
         if (trains(spec)) {
-            text.append("# The JRE's own class-data archive, which the archives below extend (a jlink'ed JRE may lack it)\n")
+            text.append("# The JRE's class-data archive, which those below extend (a jlink'ed JRE may lack it)\n")
                     .append("RUN java -Xshare:dump >/dev/null 2>&1 || true\n");
         }
         text.append("COPY app/ /app/\n");
@@ -40,7 +40,7 @@ final class DefaultDockerfile {
         text.append("COPY ").append(configFile).append(" /app/").append(configFile).append('\n');
         if (trains(spec)) {
             text.append("COPY ").append(TRAINING_CONFIG).append(' ').append(TRAINING_CONFIG_IN_IMAGE).append('\n')
-                    .append("# A training start that stops once up records the classes the service set and the broker load\n")
+                    .append("# A training start that stops once up records the classes of the set and the broker\n")
                     .append(trainingRun()).append('\n');
         }
         return text.append("WORKDIR /app\n")
