@@ -28,11 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class NativeUp {
     private static final Logger LOG = LoggerFactory.getLogger("compose");
-    /**
-     * Set (to anything) for a training run: {@code up} stops as soon as it is up, so that a JVM started with
-     * {@code -XX:ArchiveClassesAtExit} records the classes of a start (the generated Dockerfile does this).
-     */
-    public static final String EXIT_WHEN_UP_ENV = DockerContextSpec.EXIT_WHEN_UP_ENV;
     private final ComposeConfig config;
     private final java.nio.file.Path projectDir;
     private final ProjectState state;
@@ -105,7 +100,8 @@ public final class NativeUp {
             LOG.info("compose is up: {} (Kafka {}{}){}", describe(set), bootstrap,
                     agent.map(a -> "; runtime-agent of host '" + a.hostId() + "'").orElse(""),
                     set.gatewayPort() > 0 ? "; stop with Ctrl+C or 'compose-cli down'" : "");
-            if (System.getenv(EXIT_WHEN_UP_ENV) == null) {
+            // A training start of the generated Dockerfile stops once up, so its JVMs record their class-data archives
+            if (System.getenv(DockerContextSpec.EXIT_WHEN_UP_ENV) == null) {
                 waitForStop();
             }
             LOG.info("stopping gracefully");
