@@ -1,78 +1,113 @@
 package io.modelcompose.gateway.kafka;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.modelcompose.shared.event.EventCodec;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What this gateway knows of every run: the latest snapshot read from the run-state topic (or written locally on
- * submission), and the callers waiting for runs to end. Thread-safe: fed by the consumer thread, read by event loops.
+ * submission), and the callers waiting for runs to end. Finished runs are kept for the retention period (an hour by
+ * default, whatever the load), so they are held compactly: as their JSON, decoded again when asked for. Every change
+ * of one run happens under the lock of its entry in {@link #active}, so a run is either active or finished, never
+ * both. Thread-safe: fed by the consumer and delivery threads, read by event loops.
  */
 final class RunStateView {
-    private final Map<String, RunSnapshot> runs = new ConcurrentHashMap<>();
+    /** Runs not finished yet. */
+    private final Map<String, RunSnapshot> active = new ConcurrentHashMap<>();
+    /** Finished runs; written only under the lock of the run's (absent) entry in {@link #active}. */
+    private final Map<String, FinishedRun> finished = new ConcurrentHashMap<>();
     private final Map<String, List<Promise<RunSnapshot>>> waiters = new ConcurrentHashMap<>();
-    /** Ids of the runs not finished yet, kept beside {@link #runs} so that counting them costs nothing. */
-    private final Set<String> unfinished = ConcurrentHashMap.newKeySet();
+
+    /** A finished run as its JSON. */
+    private record FinishedRun(long finishedAtMillis, byte[] json) {
+        static FinishedRun of(RunSnapshot snapshot) {
+            try {
+                return new FinishedRun(snapshot.finishedAtMillis(), EventCodec.mapper().writeValueAsBytes(snapshot));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        RunSnapshot snapshot() {
+            try {
+                return EventCodec.mapper().readValue(json, RunSnapshot.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     RunSnapshot get(String runId) {
-        return runs.get(runId);
+        RunSnapshot running = active.get(runId);
+        if (running != null) {
+            return running;
+        }
+        FinishedRun done = finished.get(runId);
+        return done == null ? null : done.snapshot();
     }
 
     /** Records a snapshot unless a later one (terminal, or further along) is known already. */
     void update(RunSnapshot snapshot) {
-        RunSnapshot merged = runs.compute(snapshot.runId(), (id, known) -> track(known == null ? snapshot
-                : later(known, snapshot)));
-        if (merged.status().isTerminal()) {
-            List<Promise<RunSnapshot>> waiting = waiters.remove(merged.runId());
-            if (waiting != null) {
-                waiting.forEach(p -> p.tryComplete(merged));
+        RunSnapshot[] ended = new RunSnapshot[1];
+        active.compute(snapshot.runId(), (id, known) -> {
+            if (finished.containsKey(id)) {
+                return null; // the first terminal state stays
             }
+            RunSnapshot held = known == null ? snapshot : later(known, snapshot);
+            if (!held.status().isTerminal()) {
+                return held;
+            }
+            finished.put(id, FinishedRun.of(held));
+            ended[0] = held;
+            return null;
+        });
+        if (ended[0] != null) {
+            complete(ended[0].runId(), ended[0]);
         }
     }
 
     /** Adds a snapshot only if the run is unknown; returns the snapshot now held. */
     RunSnapshot putIfAbsent(RunSnapshot snapshot) {
-        return runs.computeIfAbsent(snapshot.runId(), id -> track(snapshot));
+        RunSnapshot held = active.compute(snapshot.runId(),
+                (id, known) -> known != null || finished.containsKey(id) ? known : snapshot);
+        return held != null ? held : get(snapshot.runId());
     }
 
     Future<RunSnapshot> awaitTerminal(String runId) {
         Promise<RunSnapshot> promise = Promise.promise();
         waiters.computeIfAbsent(runId, id -> new ArrayList<>()).add(promise);
-        RunSnapshot current = runs.get(runId);
-        if (current != null && current.status().isTerminal()) {
-            update(current);
+        FinishedRun done = finished.get(runId);
+        if (done != null) {
+            complete(runId, done.snapshot());
         }
         return promise.future();
     }
 
-    long pendingCount() {
-        return unfinished.size();
+    private void complete(String runId, RunSnapshot terminal) {
+        List<Promise<RunSnapshot>> waiting = waiters.remove(runId);
+        if (waiting != null) {
+            waiting.forEach(p -> p.tryComplete(terminal));
+        }
     }
 
-    /** Keeps {@link #unfinished} in step with the snapshot now held; called under the map's lock for its key. */
-    private RunSnapshot track(RunSnapshot held) {
-        if (held.status().isTerminal()) {
-            unfinished.remove(held.runId());
-        } else {
-            unfinished.add(held.runId());
-        }
-        return held;
+    long pendingCount() {
+        return active.size();
     }
 
     /** Forgets finished runs that ended before {@code cutoffMillis}. */
     void evictFinishedBefore(long cutoffMillis) {
-        runs.values().removeIf(s -> s.status().isTerminal() && s.finishedAtMillis() < cutoffMillis);
+        finished.values().removeIf(run -> run.finishedAtMillis() < cutoffMillis);
     }
 
     private static RunSnapshot later(RunSnapshot known, RunSnapshot incoming) {
-        if (known.status().isTerminal()) {
-            return known;
-        }
         return incoming.status().ordinal() >= known.status().ordinal() ? incoming : known;
     }
 }

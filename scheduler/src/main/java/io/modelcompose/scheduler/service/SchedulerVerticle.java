@@ -6,6 +6,7 @@ import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
 import io.modelcompose.shared.metrics.MeterRegistries;
 import io.modelcompose.shared.transport.ConsumerLoop;
+import io.modelcompose.shared.transport.ConsumerLoopBuilder;
 import io.modelcompose.shared.transport.EventProducer;
 import io.modelcompose.shared.transport.KafkaSettings;
 import io.modelcompose.shared.transport.TopicAdmin;
@@ -124,7 +125,7 @@ public final class SchedulerVerticle extends VerticleBase {
         return topics.prefix() + "-scheduler";
     }
 
-    static ConsumerLoop.Builder loop(KafkaSettings kafka, String name) {
+    static ConsumerLoopBuilder loop(KafkaSettings kafka, String name) {
         return ConsumerLoop.builder(kafka.bootstrapServers(), name + "-" + kafka.instanceId());
     }
 }

@@ -1,6 +1,5 @@
 package io.modelcompose.shared.transport;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
@@ -10,16 +9,14 @@ import io.modelcompose.shared.event.EventCodec;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * carries on. Offsets are committed per partition only up to the last record whose handling completed, so nothing is
  * skipped after a crash. When {@code maxInFlight} records are being handled the partitions are paused. A handler that
  * fails with a {@link ComposeException} of code {@link ErrorCode#BAD_REQUEST} rejects the record: it goes to the
- * dead-letter topic too.
+ * dead-letter topic too. Records written by this JVM may reach the handler before the fetch brings them
+ * ({@link LocalDelivery}), in the same order and once only, so a handler may be called from the delivery thread too.
  */
 public final class ConsumerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
@@ -48,40 +46,38 @@ public final class ConsumerLoop implements AutoCloseable {
      */
     private static final long COMMIT_INTERVAL_NANOS = 50_000_000L;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final ConsumerLoopBuilder settings;
     private final EventHandler handler;
-    private final EventProducer deadLetters;
-    private final String deadLetterTopic;
     private final String name;
     private final int maxInFlight;
-    private final Function<String, String> commitMetadata;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean paused;
     private long lastCommitNanos;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+    private final PartitionFeeds feeds = new PartitionFeeds();
+    private final LocalDelivery.Reader localReader = this::offerLocal;
     private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final CompletableFuture<Void> positioned = new CompletableFuture<>();
     private final KafkaClientMetrics clientMetrics;
 
-    private ConsumerLoop(Builder b) {
+    ConsumerLoop(ConsumerLoopBuilder b) {
+        this.settings = b;
         this.handler = b.handler;
-        this.deadLetters = b.deadLetters;
-        this.deadLetterTopic = b.deadLetterTopic;
         this.name = b.name;
         this.maxInFlight = b.maxInFlight;
-        this.commitMetadata = b.commitMetadata;
         this.consumer = new KafkaConsumer<>(b.properties(), new StringDeserializer(), new ByteArrayDeserializer());
         this.clientMetrics = b.meterRegistry == null ? null : new KafkaClientMetrics(consumer);
         if (clientMetrics != null) {
             clientMetrics.bindTo(b.meterRegistry);
         }
-        this.thread = new Thread(() -> run(b), "kafka-" + b.name);
+        this.thread = new Thread(this::run, "kafka-" + b.name);
         this.thread.setDaemon(true);
     }
 
-    public static Builder builder(String bootstrapServers, String name) {
-        return new Builder(bootstrapServers, name);
+    public static ConsumerLoopBuilder builder(String bootstrapServers, String name) {
+        return new ConsumerLoopBuilder(bootstrapServers, name);
     }
 
     /** Starts polling. */
@@ -99,37 +95,21 @@ public final class ConsumerLoop implements AutoCloseable {
         return positioned;
     }
 
-    private void run(Builder b) {
+    private void run() {
         try {
-            if (b.assignAll) {
-                List<TopicPartition> partitions = b.topics.stream()
-                        .flatMap(t -> consumer.partitionsFor(t, Duration.ofSeconds(30)).stream()
-                                .map(p -> new TopicPartition(t, p.partition())))
-                        .toList();
-                consumer.assign(partitions);
-                if (b.committedListener != null) {
-                    Map<String, String> committed = new HashMap<>();
-                    consumer.committed(new java.util.HashSet<>(partitions)).forEach((tp, offset) -> committed.put(
-                            tp.topic() + "-" + tp.partition(), offset == null ? "" : offset.metadata()));
-                    b.committedListener.accept(committed);
-                }
-                if (b.startAt == Start.BEGINNING) {
-                    consumer.seekToBeginning(partitions);
-                } else if (b.startAt == Start.END) {
-                    consumer.seekToEnd(partitions);
-                }
-                partitions.forEach(tp -> progress.put(tp, new PartitionProgress()));
-                partitions.forEach(consumer::position);
+            if (settings.assignAll) {
+                assignAll();
             } else {
-                consumer.subscribe(b.topics, new Rebalance());
+                consumer.subscribe(settings.topics, new Rebalance());
             }
+            LocalDelivery.register(settings.bootstrapServers, settings.topics, localReader);
             positioned.complete(null);
             while (running.get()) {
                 drainCompletions();
-                records(b.pollMillis).forEach(this::dispatch);
+                records(settings.pollMillis).forEach(this::fetched);
                 drainCompletions();
                 if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
-                    commitReady(b.commit);
+                    commitReady();
                 }
                 applyBackPressure();
             }
@@ -140,15 +120,43 @@ public final class ConsumerLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("consumer {} stopped: {}", name, e.toString(), e);
         } finally {
+            LocalDelivery.unregister(settings.bootstrapServers, settings.topics, localReader);
+            feeds.clear();
             positioned.completeExceptionally(new IllegalStateException("consumer " + name + " stopped"));
             try {
                 drainCompletions();
-                commitReady(b.commit);
+                commitReady();
             } catch (RuntimeException e) {
                 LOG.debug("final commit of {} failed: {}", name, e.toString());
             }
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    private void assignAll() {
+        List<TopicPartition> partitions = settings.topics.stream()
+                .flatMap(t -> consumer.partitionsFor(t, Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(t, p.partition())))
+                .toList();
+        consumer.assign(partitions);
+        if (settings.committedListener != null) {
+            Map<String, String> committed = new HashMap<>();
+            consumer.committed(new HashSet<>(partitions)).forEach((tp, offset) -> committed.put(
+                    tp.topic() + "-" + tp.partition(), offset == null ? "" : offset.metadata()));
+            settings.committedListener.accept(committed);
+        }
+        if (settings.startAt == ConsumerLoopBuilder.Start.BEGINNING) {
+            consumer.seekToBeginning(partitions);
+        } else if (settings.startAt == ConsumerLoopBuilder.Start.END) {
+            consumer.seekToEnd(partitions);
+        }
+        partitions.forEach(this::startReading);
+    }
+
+    private void startReading(TopicPartition tp) {
+        PartitionProgress partition = new PartitionProgress();
+        progress.put(tp, partition);
+        feeds.assigned(tp, consumer.position(tp), partition);
     }
 
     /** One poll; a wake-up (a finished record while paused, or {@link #close()}) just ends it early. */
@@ -160,19 +168,49 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
-    private void dispatch(ConsumerRecord<String, byte[]> record) {
+    private void fetched(ConsumerRecord<String, byte[]> record) {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
         PartitionProgress partition = progress.computeIfAbsent(tp, k -> new PartitionProgress());
-        partition.started(record.offset());
-        RecordPosition position = new RecordPosition(record.topic(), record.partition(), record.offset());
+        feeds.fetched(tp, record.offset(), () -> handOverFetched(record, partition));
+    }
+
+    private void handOverFetched(ConsumerRecord<String, byte[]> record, PartitionProgress partition) {
+        long offset = record.offset();
+        partition.started(offset);
+        RecordPosition position = new RecordPosition(record.topic(), record.partition(), offset);
         ComposeEvent event;
         try {
             event = EventCodec.decode(record.value());
         } catch (ComposeException e) {
-            deadLetter(record, e.getMessage());
-            partition.finished(record.offset());
+            deadLetter(position, record.key(), record.value(), e.getMessage());
+            partition.finished(offset);
             return;
         }
+        handOver(event, position, record.key(), record.value(), () -> partition.finished(offset));
+    }
+
+    /** A record this JVM wrote (on the delivery thread): handed over if it is next in its partition. */
+    private void offerLocal(String topic, int partitionNumber, long offset, String key, byte[] value) {
+        if (!running.get()) {
+            return;
+        }
+        ComposeEvent event;
+        try {
+            event = EventCodec.decode(value);
+        } catch (ComposeException e) {
+            return; // the fetch brings it, and it goes to the dead-letter topic from there
+        }
+        RecordPosition position = new RecordPosition(topic, partitionNumber, offset);
+        feeds.local(new TopicPartition(topic, partitionNumber), offset, () -> inFlight.get() < maxInFlight,
+                partition -> {
+                    completions.add(() -> partition.started(offset));
+                    handOver(event, position, key, value, () -> partition.finished(offset));
+                });
+    }
+
+    /** Calls the handler; once it is done, {@code finished} runs on the loop's thread. */
+    private void handOver(ComposeEvent event, RecordPosition position, String key, byte[] value,
+            Runnable finished) {
         inFlight.incrementAndGet();
         CompletableFuture<Object> handled;
         try {
@@ -184,14 +222,14 @@ public final class ConsumerLoop implements AutoCloseable {
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             if (cause instanceof ComposeException rejected && rejected.code() == ErrorCode.BAD_REQUEST) {
-                deadLetter(record, rejected.getMessage());
+                deadLetter(position, key, value, rejected.getMessage());
             } else if (cause != null) {
                 LOG.error("consumer {}: handling {} at {} failed: {}", name, event.getClass().getSimpleName(),
                         position, cause.toString());
             }
             completions.add(() -> {
                 inFlight.decrementAndGet();
-                partition.finished(record.offset());
+                finished.run();
             });
             if (paused) {
                 // resume without waiting for the poll to time out: the broker holds an idle fetch for long
@@ -200,13 +238,13 @@ public final class ConsumerLoop implements AutoCloseable {
         });
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        LOG.warn("consumer {}: record {}-{}@{} sent to the dead-letter topic: {}", name, record.topic(),
-                record.partition(), record.offset(), reason);
-        if (deadLetters != null) {
-            DeadLetter letter = new DeadLetter(1, record.topic(), record.partition(), record.offset(), record.key(),
-                    EventCodec.preview(record.value(), 65_536), reason, name);
-            deadLetters.send(deadLetterTopic, letter);
+    private void deadLetter(RecordPosition at, String key, byte[] value, String reason) {
+        LOG.warn("consumer {}: record {}-{}@{} sent to the dead-letter topic: {}", name, at.topic(), at.partition(),
+                at.offset(), reason);
+        if (settings.deadLetters != null) {
+            DeadLetter letter = new DeadLetter(1, at.topic(), at.partition(), at.offset(), key,
+                    EventCodec.preview(value, 65_536), reason, name);
+            settings.deadLetters.send(settings.deadLetterTopic, letter);
         }
     }
 
@@ -217,9 +255,9 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
-    private void commitReady(boolean commit) {
+    private void commitReady() {
         lastCommitNanos = System.nanoTime();
-        if (!commit) {
+        if (!settings.commit) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -234,7 +272,8 @@ public final class ConsumerLoop implements AutoCloseable {
     }
 
     private String metadataOf(TopicPartition tp) {
-        return commitMetadata == null ? null : commitMetadata.apply(tp.topic() + "-" + tp.partition());
+        return settings.commitMetadata == null ? null : settings.commitMetadata.apply(tp.topic() + "-"
+                + tp.partition());
     }
 
     private void applyBackPressure() {
@@ -256,6 +295,7 @@ public final class ConsumerLoop implements AutoCloseable {
     @Override
     public void close() {
         if (running.compareAndSet(true, false)) {
+            feeds.clear(); // from here on the handler is not called by the delivery thread
             consumer.wakeup();
             try {
                 thread.join(10_000);
@@ -268,12 +308,10 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
-    /** Where an assigned reader starts. */
-    private enum Start { BEGINNING, END, COMMITTED }
-
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(feeds::revoked); // first: no local record may start in them from now on
             drainCompletions();
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (TopicPartition tp : partitions) {
@@ -293,133 +331,7 @@ public final class ConsumerLoop implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            partitions.forEach(tp -> progress.put(tp, new PartitionProgress()));
-        }
-    }
-
-    /** Settings of a loop. */
-    public static final class Builder {
-        private final String bootstrapServers;
-        private final String name;
-        private List<String> topics = List.of();
-        private String groupId;
-        private EventHandler handler;
-        private EventProducer deadLetters;
-        private String deadLetterTopic;
-        private int maxInFlight = 1000;
-        private boolean assignAll;
-        private Start startAt = Start.COMMITTED;
-        private java.util.function.Consumer<Map<String, String>> committedListener;
-        private Function<String, String> commitMetadata;
-        private boolean commit = true;
-        private long pollMillis = 100;
-        private final Map<String, Object> extra = new HashMap<>();
-        private MeterRegistry meterRegistry;
-
-        private Builder(String bootstrapServers, String name) {
-            this.bootstrapServers = bootstrapServers;
-            this.name = name;
-        }
-
-        /** Joins consumer group {@code groupId} on these topics; offsets are committed to the group. */
-        public Builder subscribe(String group, List<String> topicNames) {
-            this.groupId = group;
-            this.topics = topicNames;
-            return this;
-        }
-
-        /** Reads every partition of these topics without a group, from the beginning or from the end. */
-        public Builder assignAll(List<String> topicNames, boolean beginning) {
-            this.topics = topicNames;
-            this.assignAll = true;
-            this.startAt = beginning ? Start.BEGINNING : Start.END;
-            this.commit = false;
-            return this;
-        }
-
-        /**
-         * Reads every partition of these topics as the only reader, resuming from the offsets committed for
-         * {@code group} (the beginning if none), and commits progress there; no group membership is used.
-         */
-        public Builder assignAllCommitted(String group, List<String> topicNames) {
-            this.topics = topicNames;
-            this.groupId = group;
-            this.assignAll = true;
-            this.startAt = Start.COMMITTED;
-            this.commit = true;
-            return this;
-        }
-
-        /**
-         * With {@link #assignAllCommitted}: told the metadata committed with each partition's offset
-         * ({@code topic-partition} → metadata, "" when none) before reading.
-         */
-        public Builder onCommitted(java.util.function.Consumer<Map<String, String>> listener) {
-            this.committedListener = listener;
-            return this;
-        }
-
-        /** Metadata stored with each commit, by {@code topic-partition} (null for none); called on the loop thread. */
-        public Builder commitMetadata(Function<String, String> metadata) {
-            this.commitMetadata = metadata;
-            return this;
-        }
-
-        public Builder handler(EventHandler eventHandler) {
-            this.handler = eventHandler;
-            return this;
-        }
-
-        public Builder deadLetters(EventProducer producer, String topic) {
-            this.deadLetters = producer;
-            this.deadLetterTopic = topic;
-            return this;
-        }
-
-        public Builder maxInFlight(int max) {
-            this.maxInFlight = max;
-            return this;
-        }
-
-        public Builder pollMillis(long millis) {
-            this.pollMillis = millis;
-            return this;
-        }
-
-        /** Binds the consumer's client metrics (records lag, fetch rates) to this registry; null binds nothing. */
-        public Builder meterRegistry(MeterRegistry registry) {
-            this.meterRegistry = registry;
-            return this;
-        }
-
-        public Builder property(String key, Object value) {
-            extra.put(key, value);
-            return this;
-        }
-
-        public ConsumerLoop build() {
-            return new ConsumerLoop(this);
-        }
-
-        Properties properties() {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-            // The broker answers a fetch as soon as a record arrives; the wait only bounds idle fetches, which cost both JVMs
-            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-            props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                    "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
-            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-            props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
-            if (groupId != null) {
-                props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-            }
-            props.putAll(extra);
-            return props;
+            partitions.forEach(ConsumerLoop.this::startReading);
         }
     }
 }

@@ -22,16 +22,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class EventProducer implements AutoCloseable {
     private static final Map<String, Shared> SHARED = new HashMap<>();
     private final KafkaProducer<String, byte[]> producer;
+    private final String bootstrapServers;
     private final Shared shared;
     private boolean closed;
 
     /** A producer of its own. */
     public EventProducer(String bootstrapServers, String clientId) {
-        this(create(bootstrapServers, clientId), null);
+        this(create(bootstrapServers, clientId), bootstrapServers, null);
     }
 
-    private EventProducer(KafkaProducer<String, byte[]> producer, Shared shared) {
+    private EventProducer(KafkaProducer<String, byte[]> producer, String bootstrapServers, Shared shared) {
         this.producer = producer;
+        this.bootstrapServers = bootstrapServers;
         this.shared = shared;
     }
 
@@ -41,7 +43,7 @@ public final class EventProducer implements AutoCloseable {
             Shared entry = SHARED.computeIfAbsent(bootstrapServers,
                     b -> new Shared(b, create(b, clientId + "-shared")));
             entry.handles++;
-            return new EventProducer(entry.producer, entry);
+            return new EventProducer(entry.producer, bootstrapServers, entry);
         }
     }
 
@@ -59,7 +61,10 @@ public final class EventProducer implements AutoCloseable {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Sends the event; the future completes once the broker has it (all in-sync replicas). */
+    /**
+     * Sends the event; the future completes once the broker has it (all in-sync replicas). Readers of the topic in
+     * this JVM get it then too, without waiting for their next fetch ({@link LocalDelivery}).
+     */
     public CompletableFuture<RecordMetadata> send(String topic, ComposeEvent event) {
         return sendRaw(topic, event.key(), EventCodec.encode(event));
     }
@@ -76,6 +81,8 @@ public final class EventProducer implements AutoCloseable {
                 if (error != null) {
                     done.completeExceptionally(error);
                 } else {
+                    LocalDelivery.acknowledged(bootstrapServers, topic, metadata.partition(), metadata.offset(), key,
+                            value);
                     done.complete(metadata);
                 }
             });

@@ -11,8 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The shell component. Processes run on a bounded, named worker executor ({@code compose-shell}); a timeout or a
- * cancellation kills the whole process tree. Output goes to temporary files, so no reader threads are needed.
+ * cancellation kills the whole process tree. Output is collected from pipes by the same thread ({@link ProcessOutput}).
  */
 final class ShellExecutor implements ComponentExecutor, AutoCloseable {
     private static final int ERROR_EXCERPT = 500;
@@ -96,31 +94,34 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
     }
 
     private static ComponentResult run(List<String> argv, Map<String, String> env, Path dir, long timeoutMillis,
-            CancelSignal cancel, boolean failOnError) throws IOException {
+            CancelSignal cancel, boolean failOnError) {
         if (cancel.isCancelled()) {
             throw cancelled();
         }
-        Path out = null;
-        Path err = null;
+        Process process = start(argv, env, dir);
+        cancel.onCancel(() -> killTree(process));
+        ProcessOutput output = new ProcessOutput();
         try {
-            out = Files.createTempFile("compose-sh", ".out");
-            err = Files.createTempFile("compose-sh", ".err");
-            Process process = start(argv, env, dir, out, err);
-            cancel.onCancel(() -> killTree(process));
-            awaitExit(process, timeoutMillis);
-            if (cancel.isCancelled()) {
-                throw cancelled();
+            if (output.collect(process, timeoutMillis) == ProcessOutput.Exit.TIMED_OUT) {
+                killTree(process);
+                process.waitFor();
+                throw new ComposeException(ErrorCode.TIMEOUT, "command timed out after " + timeoutMillis + "ms");
             }
-            return result(process.exitValue(), read(out), read(err), failOnError);
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new ComposeException(ErrorCode.CANCELLED, "command interrupted (worker shutting down)");
         } finally {
-            deleteQuietly(out);
-            deleteQuietly(err);
+            closeQuietly(process);
         }
+        if (cancel.isCancelled()) {
+            throw cancelled();
+        }
+        return result(process.exitValue(), output.stdout(), output.stderr(), failOnError);
     }
 
-    private static Process start(List<String> argv, Map<String, String> env, Path dir, Path out, Path err) {
+    private static Process start(List<String> argv, Map<String, String> env, Path dir) {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(env);
         try {
@@ -131,30 +132,13 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
         }
     }
 
-    /** Waits for the process; on timeout or interruption kills its tree first. */
-    private static void awaitExit(Process process, long timeoutMillis) {
+    /** Closes the pipes now rather than when the process object is collected. */
+    private static void closeQuietly(Process process) {
         try {
-            if (timeoutMillis <= 0) {
-                process.waitFor();
-            } else if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                killTree(process);
-                process.waitFor();
-                throw new ComposeException(ErrorCode.TIMEOUT, "command timed out after " + timeoutMillis + "ms");
-            }
-        } catch (InterruptedException e) {
-            killTree(process);
-            Thread.currentThread().interrupt();
-            throw new ComposeException(ErrorCode.CANCELLED, "command interrupted (worker shutting down)");
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
+            process.getInputStream().close();
+            process.getErrorStream().close();
         } catch (IOException e) {
-            // a leftover temp file is harmless; the result matters more
+            // nothing more is read from them
         }
     }
 
@@ -175,14 +159,6 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
         Map<String, Object> sources = new HashMap<>(result);
         sources.put("result", result);
         return new ComponentResult(result, sources);
-    }
-
-    private static String read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1));
-        }
-        return text;
     }
 
     /**

@@ -175,4 +175,23 @@ class ShellCommandTest {
         assertThat(noDir.code()).isEqualTo(ErrorCode.COMPONENT_FAILED);
         assertThat(noDir.getMessage()).contains("nowhere");
     }
+
+    @Test
+    void collectsOutputMuchLargerThanAPipeBufferFromBothStreams() {
+        Map<String, Object> result = run(shell("head -c 300000 /dev/zero | tr '\\0' o; "
+                + "head -c 200000 /dev/zero | tr '\\0' e >&2"), null);
+
+        assertThat((String) result.get("stdout")).hasSize(300_000).matches("o+");
+        assertThat((String) result.get("stderr")).hasSize(200_000).matches("e+");
+    }
+
+    @Test
+    void answersWhenTheShellExitsEvenIfABackgroundChildKeepsItsOutputOpen() {
+        long start = System.nanoTime();
+
+        Map<String, Object> result = run(shell("echo started; sleep 8 & echo done"), null);
+
+        assertThat(result.get("stdout")).isEqualTo("started\ndone");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(6_000); // not the 8 s of the background child
+    }
 }
