@@ -20,7 +20,7 @@ trap '"$CLI" down >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 "$CLI" up -d
 echo "== logger, concurrency 64, cold (the first runs after the start)"
 "$CLI" bench -w log -n "$N" -c 64 --warmup 100
-echo "== warm-up, not measured: rounds of 10000 logger runs at concurrency 64 and 500 shell chains at concurrency 16,"
+echo "== warm-up, not measured: rounds of 10000 logger runs at concurrency 64 and 2000 shell chains at concurrency 16,"
 echo "   each followed by a pause until the up JVM's JIT has compiled what it made hot (its C2 queue is empty: on 2"
 echo "   busy cores the compiler lags minutes behind), until a round compiles fewer than 100 methods (at least W runs)"
 UP_PID="$(cat .compose/up.pid)"
@@ -31,8 +31,8 @@ WARMED=0
 for round in $(seq 1 12); do
   BEFORE="$(compiles)"
   "$CLI" bench -w log -n 10000 -c 64 --warmup 0 >/dev/null
-  "$CLI" bench -w chain -n 500 -c 16 --warmup 0 >/dev/null
-  WARMED=$((WARMED + 10500))
+  "$CLI" bench -w chain -n 2000 -c 16 --warmup 0 >/dev/null
+  WARMED=$((WARMED + 12000))
   settle
   AFTER="$(compiles)"
   echo "   round $round: $((AFTER - BEFORE)) methods compiled"
@@ -41,7 +41,7 @@ done
 echo "== warmed up with $WARMED runs"
 echo "== logger, concurrency 64";  "$CLI" bench -w log -n "$N" -c 64 --warmup 500
 echo "== logger, concurrency 1";   "$CLI" bench -w log -n 1000 -c 1 --warmup 200
-echo "== shell chain, concurrency 16"; "$CLI" bench -w chain -n 1000 -c 16 --warmup 100
+echo "== shell chain, concurrency 16"; "$CLI" bench -w chain -n 3000 -c 16 --warmup 100
 echo "== shell chain, concurrency 1";  "$CLI" bench -w chain -n 200 -c 1 --warmup 50
 echo "== resident memory"
 ps -o rss=,args= -p "$UP_PID" | awk '{printf "up JVM: %d MB\n", $1/1024}'

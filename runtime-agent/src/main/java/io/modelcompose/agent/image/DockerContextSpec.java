@@ -41,12 +41,13 @@ public record DockerContextSpec(
     /** Class-data archive of the embedded broker's JVM, recorded by the same training start. */
     public static final String BROKER_ARCHIVE = CDS_DIR + "/broker.jsa";
     /**
-     * {@code java <archive options> -XX:MaxRAMPercentage=75 -cp /app/lib/* io.modelcompose.cli.ComposeCli up}. The
-     * archives make a container start ~3 s faster; a JVM that finds none (or one of another JVM) just loads classes.
+     * {@code java <archive options> -XX:MaxRAMPercentage=75 -XX:-UseCodeCacheFlushing -cp /app/lib/* ...ComposeCli up}.
+     * The archives make a container start ~3 s faster; a JVM that finds none (or one of another JVM) just loads
+     * classes. Java 17's code sweeper would flush hot short methods again and again under load (see compose-cli).
      */
     public static final List<String> DEFAULT_COMMAND = List.of("java", "-XX:SharedArchiveFile=" + CLI_ARCHIVE,
             "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dcompose.broker.cds=" + BROKER_ARCHIVE,
-            "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", CLI_MAIN, "up");
+            "-XX:MaxRAMPercentage=75", "-XX:-UseCodeCacheFlushing", "-cp", "/app/lib/*", CLI_MAIN, "up");
 
     public DockerContextSpec {
         appJars = List.copyOf(appJars);

@@ -83,7 +83,7 @@ class DockerContextWriterTest {
                 "EXPOSE 8080",
                 "CMD [\"java\",\"-XX:SharedArchiveFile=/app/cds/compose.jsa\",\"-Xlog:cds=off\","
                         + "\"-Xlog:cds+dynamic=off\",\"-Dcompose.broker.cds=/app/cds/broker.jsa\","
-                        + "\"-XX:MaxRAMPercentage=75\",\"-cp\",\"/app/lib/*\","
+                        + "\"-XX:MaxRAMPercentage=75\",\"-XX:-UseCodeCacheFlushing\",\"-cp\",\"/app/lib/*\","
                         + "\"io.modelcompose.cli.ComposeCli\",\"up\"]");
     }
 
