@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * The application's jars, for the generated image: the CLI jar and everything it runs with. Looked for in order:
  * <ol>
- *   <li>the packaged layout: the CLI jar with its {@code lib/} folder beside it ({@code cli/target});</li>
+ *   <li>the packaged layout: the CLI jar with its {@code lib/} folder beside it ({@code cli/target}), also when this
+ *   process runs from the one-jar build of the same package ({@code cli/target/one-jar/compose-cli-all.jar}), so that
+ *   images keep one layer-friendly jar per library;</li>
  *   <li>the installed layout: the CLI jar among the other jars of one folder (the image's {@code /app/lib});</li>
  *   <li>the CLI run from its classes folder of a packaged build ({@code target/classes} beside
  *   {@code target/compose-cli.jar} and {@code target/lib});</li>
@@ -31,6 +33,8 @@ import java.util.stream.Stream;
  */
 public final class AppJars {
     static final String CLI_JAR = "compose-cli.jar";
+    /** The CLI and all its libraries in one jar, in {@code one-jar/} beside {@link #CLI_JAR} (run by compose-cli). */
+    static final String ONE_JAR = "compose-cli-all.jar";
 
     private AppJars() {
     }
@@ -42,6 +46,12 @@ public final class AppJars {
 
     static List<Path> locate(Path cliCode, String classPath) {
         try {
+            if (cliCode != null && cliCode.getFileName().toString().equals(ONE_JAR)) {
+                Path target = cliCode.toAbsolutePath().getParent().getParent();
+                if (Files.isRegularFile(target.resolve(CLI_JAR)) && holdsJars(target.resolve("lib"))) {
+                    return unique(target.resolve(CLI_JAR), jarsIn(target.resolve("lib")));
+                }
+            }
             if (cliCode != null && Files.isRegularFile(cliCode)) {
                 Path folder = cliCode.toAbsolutePath().getParent();
                 if (holdsJars(folder.resolve("lib"))) {

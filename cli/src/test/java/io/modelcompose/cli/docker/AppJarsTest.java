@@ -35,6 +35,15 @@ class AppJarsTest {
     }
 
     @Test
+    void takesThePackagedJarsWhenRunFromTheOneJarOfTheSameBuild() throws Exception {
+        Path oneJar = file("cli/target/one-jar/compose-cli-all.jar");
+        file("cli/target/compose-cli.jar");
+        file("cli/target/lib/a.jar");
+
+        assertThat(names(AppJars.locate(oneJar, oneJar.toString()))).containsExactly("compose-cli.jar", "a.jar");
+    }
+
+    @Test
     void takesTheFolderOfAnInstalledApp() throws Exception {
         Path cli = file("app/lib/compose-cli-0.1.0.jar");
         file("app/lib/shared.jar");
