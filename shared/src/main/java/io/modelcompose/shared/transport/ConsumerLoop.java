@@ -189,22 +189,28 @@ public final class ConsumerLoop implements AutoCloseable {
         handOver(event, position, record.key(), record.value(), () -> partition.finished(offset));
     }
 
-    /** A record this JVM wrote (on the delivery thread): handed over if it is next in its partition. */
+    /**
+     * A record this JVM wrote (on the delivery thread): handed over if it is next in its partition. It is decoded only
+     * then, so a record the fetch brought first is not decoded twice.
+     */
     private void offerLocal(String topic, int partitionNumber, long offset, String key, byte[] value) {
         if (!running.get()) {
             return;
-        }
-        ComposeEvent event;
-        try {
-            event = EventCodec.decode(value);
-        } catch (ComposeException e) {
-            return; // the fetch brings it, and it goes to the dead-letter topic from there
         }
         RecordPosition position = new RecordPosition(topic, partitionNumber, offset);
         feeds.local(new TopicPartition(topic, partitionNumber), offset, () -> inFlight.get() < maxInFlight,
                 partition -> {
                     completions.add(() -> partition.started(offset));
-                    handOver(event, position, key, value, () -> partition.finished(offset));
+                    Runnable finished = () -> partition.finished(offset);
+                    ComposeEvent event;
+                    try {
+                        event = EventCodec.decode(value);
+                    } catch (ComposeException e) {
+                        deadLetter(position, key, value, e.getMessage());
+                        completions.add(finished);
+                        return;
+                    }
+                    handOver(event, position, key, value, finished);
                 });
     }
 

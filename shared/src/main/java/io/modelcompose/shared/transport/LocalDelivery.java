@@ -26,7 +26,8 @@ final class LocalDelivery {
     }
 
     static final boolean ENABLED = !"false".equals(System.getProperty("compose.kafka.local-delivery"));
-    private static final Map<String, List<Reader>> READERS = new ConcurrentHashMap<>();
+    /** Readers by cluster, then by topic. */
+    private static final Map<String, Map<String, List<Reader>>> READERS = new ConcurrentHashMap<>();
     private static final int MAX_QUEUED = 100_000;
     private static final ExecutorService THREAD = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(MAX_QUEUED), r -> {
@@ -40,18 +41,22 @@ final class LocalDelivery {
 
     static void register(String bootstrapServers, List<String> topics, Reader reader) {
         if (ENABLED) {
-            topics.forEach(t -> READERS.computeIfAbsent(key(bootstrapServers, t), k -> new CopyOnWriteArrayList<>())
-                    .add(reader));
+            Map<String, List<Reader>> byTopic = READERS.computeIfAbsent(bootstrapServers,
+                    b -> new ConcurrentHashMap<>());
+            topics.forEach(t -> byTopic.computeIfAbsent(t, k -> new CopyOnWriteArrayList<>()).add(reader));
         }
     }
 
     static void unregister(String bootstrapServers, List<String> topics, Reader reader) {
-        topics.forEach(t -> {
-            List<Reader> readers = READERS.get(key(bootstrapServers, t));
-            if (readers != null) {
-                readers.remove(reader);
-            }
-        });
+        Map<String, List<Reader>> byTopic = READERS.get(bootstrapServers);
+        if (byTopic != null) {
+            topics.forEach(t -> {
+                List<Reader> readers = byTopic.get(t);
+                if (readers != null) {
+                    readers.remove(reader);
+                }
+            });
+        }
     }
 
     /** Called on the producer's network thread once the broker has the record; only queues it. */
@@ -60,13 +65,10 @@ final class LocalDelivery {
         if (value == null) {
             return; // tombstones are not events
         }
-        List<Reader> readers = READERS.get(key(bootstrapServers, topic));
+        Map<String, List<Reader>> byTopic = READERS.get(bootstrapServers);
+        List<Reader> readers = byTopic == null ? null : byTopic.get(topic);
         if (readers != null && !readers.isEmpty()) {
             THREAD.execute(() -> readers.forEach(r -> r.offer(topic, partition, offset, key, value)));
         }
-    }
-
-    private static String key(String bootstrapServers, String topic) {
-        return bootstrapServers + '\u0000' + topic;
     }
 }
