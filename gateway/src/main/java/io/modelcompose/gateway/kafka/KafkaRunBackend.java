@@ -14,6 +14,7 @@ import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
 import io.modelcompose.shared.metrics.MeterRegistries;
+import io.modelcompose.shared.transport.ClientDefaults;
 import io.modelcompose.shared.transport.ConsumerLoop;
 import io.modelcompose.shared.transport.EventProducer;
 import io.modelcompose.shared.transport.KafkaSettings;
@@ -79,7 +80,7 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
             Map<String, Object> props = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                    3_000);
+                    3_000, AdminClientConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, ClientDefaults.CONNECTIONS_MAX_IDLE_MS);
             adminClient = Admin.create(props);
             EventProducer created = EventProducer.shared(kafka.bootstrapServers(), "gateway-" + kafka.instanceId());
             created.warmUp(List.of(topics.runs(), topics.deadLetter()));

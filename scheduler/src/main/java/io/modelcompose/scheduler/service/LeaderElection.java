@@ -1,5 +1,6 @@
 package io.modelcompose.scheduler.service;
 
+import io.modelcompose.shared.transport.ClientDefaults;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +41,7 @@ final class LeaderElection implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+        props.put(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, ClientDefaults.CONNECTIONS_MAX_IDLE_MS);
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30_000);
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");

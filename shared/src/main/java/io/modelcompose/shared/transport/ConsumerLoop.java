@@ -106,8 +106,10 @@ public final class ConsumerLoop implements AutoCloseable {
             positioned.complete(null);
             while (running.get()) {
                 drainCompletions();
+                feeds.release(this::hasRoom);
                 records(settings.pollMillis).forEach(this::fetched);
                 drainCompletions();
+                feeds.release(this::hasRoom);
                 if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
                     commitReady();
                 }
@@ -198,7 +200,7 @@ public final class ConsumerLoop implements AutoCloseable {
             return;
         }
         RecordPosition position = new RecordPosition(topic, partitionNumber, offset);
-        feeds.local(new TopicPartition(topic, partitionNumber), offset, () -> inFlight.get() < maxInFlight,
+        feeds.local(new TopicPartition(topic, partitionNumber), offset, this::hasRoom,
                 partition -> {
                     completions.add(() -> partition.started(offset));
                     Runnable finished = () -> partition.finished(offset);
@@ -212,6 +214,10 @@ public final class ConsumerLoop implements AutoCloseable {
                     }
                     handOver(event, position, key, value, finished);
                 });
+    }
+
+    private boolean hasRoom() {
+        return inFlight.get() < maxInFlight;
     }
 
     /** Calls the handler; once it is done, {@code finished} runs on the loop's thread. */
@@ -237,8 +243,9 @@ public final class ConsumerLoop implements AutoCloseable {
                 inFlight.decrementAndGet();
                 finished.run();
             });
-            if (paused) {
-                // resume without waiting for the poll to time out: the broker holds an idle fetch for long
+            if (paused || feeds.holding()) {
+                // resume, or hand held records over, without waiting for the poll to time out: the broker holds an
+                // idle fetch for long
                 consumer.wakeup();
             }
         });

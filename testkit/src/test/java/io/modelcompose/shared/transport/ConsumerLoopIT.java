@@ -34,24 +34,37 @@ import org.junit.jupiter.api.Test;
 class ConsumerLoopIT {
     private static final int RECORDS = 400;
     private static final int FOREIGN_EVERY = 10;
-    private static final String READER = "mixed-reader";
 
     private record Handled(RecordPosition at, String id, String thread) {
     }
 
     @Test
     void localAndForeignRecordsReachTheHandlerOnceEachInLogOrder() throws Exception {
+        readEachOnceInLogOrder("mixed", Integer.MAX_VALUE, false);
+    }
+
+    /** Local records that come while two records are in flight wait in the loop, and none passes another. */
+    @Test
+    void recordsThatComeWithoutRoomAreHandledInLogOrderOnceThereIsRoom() throws Exception {
+        readEachOnceInLogOrder("held", 2, true);
+    }
+
+    private static void readEachOnceInLogOrder(String name, int maxInFlight, boolean slowHandler) throws Exception {
         EmbeddedKafka kafka = EmbeddedKafka.shared();
-        String topic = kafka.newTopicPrefix() + "mixed";
+        String topic = kafka.newTopicPrefix() + name;
         String group = topic + "-reader";
+        String reader = name + "-reader";
         kafka.createTopics(2, topic);
         List<Handled> handled = Collections.synchronizedList(new ArrayList<>());
-        try (ConsumerLoop loop = ConsumerLoop.builder(kafka.bootstrapServers(), READER)
+        try (ConsumerLoop loop = ConsumerLoop.builder(kafka.bootstrapServers(), reader)
                         .assignAllCommitted(group, List.of(topic))
+                        .maxInFlight(maxInFlight)
                         .handler((event, at) -> {
                             handled.add(new Handled(at, ((ServiceHeartbeat) event).instanceId(),
                                     Thread.currentThread().getName()));
-                            return CompletableFuture.completedFuture(null);
+                            return slowHandler ? CompletableFuture.runAsync(() -> { },
+                                    CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS))
+                                    : CompletableFuture.completedFuture(null);
                         })
                         .build().start();
                 EventProducer local = EventProducer.shared(kafka.bootstrapServers(), "local-writer");
@@ -67,7 +80,7 @@ class ConsumerLoopIT {
             assertThat(all).hasSize(RECORDS);
             assertThat(all.stream().map(Handled::id).distinct()).hasSize(RECORDS);
             assertInLogOrder(all);
-            assertThat(all).filteredOn(h -> isForeign(h.id())).allMatch(h -> h.thread().equals("kafka-" + READER));
+            assertThat(all).filteredOn(h -> isForeign(h.id())).allMatch(h -> h.thread().equals("kafka-" + reader));
             assertThat(all).filteredOn(h -> !isForeign(h.id()))
                     .anyMatch(h -> h.thread().equals("kafka-local-delivery"));
         }
