@@ -55,7 +55,8 @@ public final class ConsumerLoop implements AutoCloseable {
     private volatile boolean paused;
     private long lastCommitNanos;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
-    private final PartitionFeeds feeds = new PartitionFeeds();
+    /** A record held for room wakes the loop from its poll: room may have been made by a completion not drained yet. */
+    private final PartitionFeeds feeds = new PartitionFeeds(this::wakeUp);
     private final LocalDelivery.Reader localReader = this::offerLocal;
     private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -214,6 +215,10 @@ public final class ConsumerLoop implements AutoCloseable {
                     }
                     handOver(event, position, key, value, finished);
                 });
+    }
+
+    private void wakeUp() {
+        consumer.wakeup();
     }
 
     private boolean hasRoom() {

@@ -19,6 +19,12 @@ final class PartitionFeeds {
     private final Map<TopicPartition, Feed> feeds = new HashMap<>();
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private volatile int heldCount;
+    private final Runnable firstHeld;
+
+    /** {@code firstHeld} runs (under the lock, so it must not block) when a local record is held and none was. */
+    PartitionFeeds(Runnable firstHeld) {
+        this.firstHeld = firstHeld;
+    }
 
     /** A local record waiting for room, claimed in its partition (the fetch skips it). */
     private record Held(TopicPartition partition, Consumer<PartitionProgress> handOver) {
@@ -97,6 +103,9 @@ final class PartitionFeeds {
         feed.next = offset + 1;
         held.add(new Held(partition, handOver));
         heldCount = held.size();
+        if (heldCount == 1) {
+            firstHeld.run();
+        }
         return true;
     }
 

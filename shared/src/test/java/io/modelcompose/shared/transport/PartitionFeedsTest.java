@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class PartitionFeedsTest {
     private static final TopicPartition P0 = new TopicPartition("jobs", 0);
     private static final TopicPartition P1 = new TopicPartition("jobs", 1);
-    private final PartitionFeeds feeds = new PartitionFeeds();
     private final List<String> handed = new ArrayList<>();
+    private final PartitionFeeds feeds = new PartitionFeeds(() -> handed.add("first held"));
     private boolean room = true;
 
     @BeforeEach
@@ -55,12 +55,12 @@ class PartitionFeedsTest {
         assertThat(local(P1, 0)).isTrue();
         assertThat(fetched(P0, 10)).isFalse();
         assertThat(fetched(P0, 11)).isTrue();
-        assertThat(handed).isEmpty();
+        assertThat(handed).containsExactly("first held"); // once, for the first
         assertThat(feeds.holding()).isTrue();
 
         feeds.release(() -> room);
 
-        assertThat(handed).containsExactly("local 0@10", "local 1@0", "fetched 0@11");
+        assertThat(handed).containsExactly("first held", "local 0@10", "local 1@0", "fetched 0@11");
         assertThat(feeds.holding()).isFalse();
     }
 
@@ -71,7 +71,7 @@ class PartitionFeedsTest {
         local(P0, 11);
         List<Boolean> answers = new ArrayList<>(List.of(true, false));
         feeds.release(() -> answers.remove(0));
-        assertThat(handed).containsExactly("local 0@10");
+        assertThat(handed).containsExactly("first held", "local 0@10");
         assertThat(feeds.holding()).isTrue();
     }
 
@@ -87,7 +87,7 @@ class PartitionFeedsTest {
         room = true;
         feeds.release(() -> room);
 
-        assertThat(handed).hasSize(PartitionFeeds.MAX_HELD + 1)
+        assertThat(handed).hasSize(PartitionFeeds.MAX_HELD + 2).startsWith("first held", "local 1@0")
                 .endsWith("local 1@" + (PartitionFeeds.MAX_HELD - 1), "fetched 1@" + PartitionFeeds.MAX_HELD);
     }
 
@@ -99,7 +99,7 @@ class PartitionFeedsTest {
         feeds.revoked(P0);
         room = true;
         feeds.release(() -> room);
-        assertThat(handed).containsExactly("local 1@0");
+        assertThat(handed).containsExactly("first held", "local 1@0");
     }
 
     @Test
@@ -110,7 +110,7 @@ class PartitionFeedsTest {
         room = true;
         feeds.release(() -> room);
         assertThat(local(P0, 11)).isFalse();
-        assertThat(handed).isEmpty();
+        assertThat(handed).containsExactly("first held");
         assertThat(feeds.holding()).isFalse();
     }
 }
