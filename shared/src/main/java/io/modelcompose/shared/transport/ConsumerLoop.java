@@ -106,11 +106,9 @@ public final class ConsumerLoop implements AutoCloseable {
             LocalDelivery.register(settings.bootstrapServers, settings.topics, localReader);
             positioned.complete(null);
             while (running.get()) {
-                drainCompletions();
-                feeds.release(this::hasRoom);
+                drainCompletionsThenRelease();
                 records(settings.pollMillis).forEach(this::fetched);
-                drainCompletions();
-                feeds.release(this::hasRoom);
+                drainCompletionsThenRelease();
                 if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
                     commitReady();
                 }
@@ -215,6 +213,12 @@ public final class ConsumerLoop implements AutoCloseable {
                     }
                     handOver(event, position, key, value, finished);
                 });
+    }
+
+    /** Completions first: they make the room that held records wait for. */
+    private void drainCompletionsThenRelease() {
+        drainCompletions();
+        feeds.release(this::hasRoom);
     }
 
     private void wakeUp() {
