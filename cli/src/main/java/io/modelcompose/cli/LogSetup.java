@@ -104,7 +104,7 @@ public final class LogSetup {
             return "scheduler";
         } else if (name.startsWith("io.modelcompose.worker") || name.startsWith("compose.workflow")) {
             return "worker";
-        } else if (name.startsWith("io.modelcompose.agent")) {
+        } else if (name.startsWith("io.modelcompose.runtimeagent")) {
             return "runtime-agent";
         } else if (name.startsWith("io.modelcompose.cli.broker")) {
             return "broker";

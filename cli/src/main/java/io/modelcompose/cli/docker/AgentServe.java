@@ -1,11 +1,11 @@
 package io.modelcompose.cli.docker;
 
-import io.modelcompose.agent.docker.DockerAvailability;
-import io.modelcompose.agent.docker.DockerExecutor;
-import io.modelcompose.agent.image.ImageService;
-import io.modelcompose.agent.image.RegistryAuths;
-import io.modelcompose.agent.service.AgentOptions;
-import io.modelcompose.agent.service.RuntimeAgentVerticle;
+import io.modelcompose.runtimeagent.docker.DockerAvailability;
+import io.modelcompose.runtimeagent.docker.DockerExecutor;
+import io.modelcompose.runtimeagent.image.ImageService;
+import io.modelcompose.runtimeagent.image.RegistryAuths;
+import io.modelcompose.runtimeagent.service.AgentOptions;
+import io.modelcompose.runtimeagent.service.RuntimeAgentVerticle;
 import io.modelcompose.cli.ExitCodes;
 import io.modelcompose.cli.metrics.MetricsServer;
 import io.modelcompose.cli.metrics.Telemetry;

@@ -1,7 +1,7 @@
 package io.modelcompose.cli.docker;
 
-import io.modelcompose.agent.image.DockerContextSpec;
-import io.modelcompose.agent.image.ImageService;
+import io.modelcompose.runtimeagent.image.DockerContextSpec;
+import io.modelcompose.runtimeagent.image.ImageService;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;

@@ -3,7 +3,7 @@ package io.modelcompose.cli.docker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.modelcompose.agent.image.DockerContextSpec;
+import io.modelcompose.runtimeagent.image.DockerContextSpec;
 import io.modelcompose.shared.config.docker.BuildOptions;
 import io.modelcompose.shared.config.docker.DockerOptions;
 import io.modelcompose.shared.error.ComposeException;

@@ -1,8 +1,8 @@
 package io.modelcompose.cli.docker;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import io.modelcompose.agent.container.LogLine;
-import io.modelcompose.agent.container.LogStream;
+import io.modelcompose.runtimeagent.container.LogLine;
+import io.modelcompose.runtimeagent.container.LogStream;
 import io.modelcompose.cli.ExitCodes;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;

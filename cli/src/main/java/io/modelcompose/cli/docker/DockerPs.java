@@ -4,7 +4,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import io.modelcompose.agent.container.ComposeLabels;
+import io.modelcompose.runtimeagent.container.ComposeLabels;
 import io.modelcompose.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.modelcompose.cli.docker;
 
-import io.modelcompose.agent.DockerDeployer;
-import io.modelcompose.agent.container.ContainerService;
-import io.modelcompose.agent.docker.DockerAvailability;
-import io.modelcompose.agent.docker.DockerExecutor;
-import io.modelcompose.agent.image.ImageService;
-import io.modelcompose.agent.image.RegistryAuths;
+import io.modelcompose.runtimeagent.DockerDeployer;
+import io.modelcompose.runtimeagent.container.ContainerService;
+import io.modelcompose.runtimeagent.docker.DockerAvailability;
+import io.modelcompose.runtimeagent.docker.DockerExecutor;
+import io.modelcompose.runtimeagent.image.ImageService;
+import io.modelcompose.runtimeagent.image.RegistryAuths;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.time.Duration;

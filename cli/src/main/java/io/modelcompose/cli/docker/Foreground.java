@@ -1,10 +1,10 @@
 package io.modelcompose.cli.docker;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import io.modelcompose.agent.container.ContainerService;
-import io.modelcompose.agent.container.LogLine;
-import io.modelcompose.agent.container.LogStream;
-import io.modelcompose.agent.container.RunningContainer;
+import io.modelcompose.runtimeagent.container.ContainerService;
+import io.modelcompose.runtimeagent.container.LogLine;
+import io.modelcompose.runtimeagent.container.LogStream;
+import io.modelcompose.runtimeagent.container.RunningContainer;
 import io.modelcompose.cli.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;

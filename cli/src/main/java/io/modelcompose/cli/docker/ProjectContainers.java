@@ -2,8 +2,8 @@ package io.modelcompose.cli.docker;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
-import io.modelcompose.agent.container.ComposeLabels;
-import io.modelcompose.agent.container.MappingContext;
+import io.modelcompose.runtimeagent.container.ComposeLabels;
+import io.modelcompose.runtimeagent.container.MappingContext;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.modelcompose.cli.up;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.modelcompose.agent.docker.DockerAvailability;
-import io.modelcompose.agent.docker.DockerExecutor;
-import io.modelcompose.agent.service.AgentOptions;
-import io.modelcompose.agent.service.RuntimeAgentVerticle;
+import io.modelcompose.runtimeagent.docker.DockerAvailability;
+import io.modelcompose.runtimeagent.docker.DockerExecutor;
+import io.modelcompose.runtimeagent.service.AgentOptions;
+import io.modelcompose.runtimeagent.service.RuntimeAgentVerticle;
 import io.modelcompose.cli.docker.AgentServe;
 import io.modelcompose.shared.transport.KafkaSettings;
 import io.vertx.core.Vertx;

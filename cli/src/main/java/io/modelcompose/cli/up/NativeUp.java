@@ -1,6 +1,6 @@
 package io.modelcompose.cli.up;
 
-import io.modelcompose.agent.image.DockerContextSpec;
+import io.modelcompose.runtimeagent.image.DockerContextSpec;
 import io.modelcompose.cli.broker.EmbeddedBrokerProcess;
 import io.modelcompose.cli.metrics.MetricsServer;
 import io.modelcompose.cli.metrics.Telemetry;

@@ -3,7 +3,7 @@ package io.modelcompose.cli.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import io.modelcompose.agent.container.ComposeLabels;
+import io.modelcompose.runtimeagent.container.ComposeLabels;
 import io.modelcompose.testkit.docker.TestDocker;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -219,7 +219,7 @@ class LogSetupTest {
         LoggerFactory.getLogger("io.modelcompose.gateway.http.Routes").info("from the gateway");
         LoggerFactory.getLogger("io.modelcompose.scheduler.engine.Walker").info("from the scheduler");
         LoggerFactory.getLogger("compose.workflow").info("from a logger component");
-        LoggerFactory.getLogger("io.modelcompose.agent.docker.Containers").info("from the agent");
+        LoggerFactory.getLogger("io.modelcompose.runtimeagent.docker.Containers").info("from the agent");
         LoggerFactory.getLogger("compose").info("from the cli");
 
         assertThat(consoleLines()).satisfiesExactly(

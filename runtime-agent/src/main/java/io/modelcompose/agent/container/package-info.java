@@ -1,2 +1,0 @@
-/** Container specs mapped from the Docker options, and the container lifecycle (create, start, wait, logs, stop). */
-package io.modelcompose.agent.container;

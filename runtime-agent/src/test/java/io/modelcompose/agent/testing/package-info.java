@@ -1,2 +1,0 @@
-/** Test helpers: a builder for Docker options and the shared Docker fixtures of the integration tests. */
-package io.modelcompose.agent.testing;
