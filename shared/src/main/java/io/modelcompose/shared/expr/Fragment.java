@@ -35,4 +35,17 @@ final class Fragment {
         }
         return out.toString();
     }
+
+    /** Hands literal text and each interpolation's text (as spliced into a longer string) to the sink, in order. */
+    void splice(Scope scope, Template.Splice sink) {
+        for (Part part : parts) {
+            if (part instanceof Part.Text literal) {
+                sink.literal(literal.text());
+            } else {
+                StringBuilder value = new StringBuilder();
+                part.appendTo(value, scope);
+                sink.value(value.toString());
+            }
+        }
+    }
 }

@@ -50,6 +50,25 @@ public final class Template {
         return fragment.render(Objects.requireNonNull(scope, "scope"));
     }
 
+    /**
+     * Evaluates the template piece by piece: literal text and the text of each interpolation (formatted as inside a
+     * longer string) go to the sink in order, so that a caller can keep values apart from the text around them.
+     *
+     * @throws ExpressionException on an evaluation error
+     */
+    public void splice(Scope scope, Splice sink) {
+        fragment.splice(Objects.requireNonNull(scope, "scope"), Objects.requireNonNull(sink, "sink"));
+    }
+
+    /** Receives the pieces of a template from {@link #splice(Scope, Splice)}. */
+    public interface Splice {
+        /** Literal text written in the template. */
+        void literal(String text);
+
+        /** The formatted value of one {@code ${...}}. */
+        void value(String text);
+    }
+
     /** True when the text has no {@code ${...}}; rendering then returns the text itself. */
     public boolean isConstant() {
         return fragment.isConstant();

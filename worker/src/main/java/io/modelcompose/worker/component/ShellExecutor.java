@@ -36,8 +36,8 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
     public Future<ComponentResult> execute(ExecutionRequest request, CancelSignal cancel) {
         ShellAction action = (ShellAction) request.action();
         Scope scope = scope(request);
-        List<String> argv = commandLine(Templates.render(action.command(), scope));
         Map<String, String> env = environment(Templates.render(action.env(), scope));
+        List<String> argv = commandLine(action.command(), scope, env);
         Path dir = workingDir(request, Templates.render(action.workingDir(), scope));
         long timeoutMillis = timeoutMillis(action, request);
         return pool.executeBlocking(() -> run(argv, env, dir, timeoutMillis, cancel, action.failOnError()), false);
@@ -61,20 +61,26 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
         return Scope.of(sources);
     }
 
-    static List<String> commandLine(Object command) {
+    /**
+     * A list runs without a shell, each rendered element one argument. A string runs through {@code sh -c} as a
+     * {@link ShellScript}: its values reach the shell as environment variables (added to {@code env}), never as
+     * script text.
+     */
+    static List<String> commandLine(Object command, Scope scope, Map<String, String> env) {
         if (command instanceof List<?> list) {
             List<String> argv = new ArrayList<>(list.size());
-            list.forEach(a -> argv.add(Values.toText(a)));
+            ((List<?>) Templates.render(list, scope)).forEach(a -> argv.add(Values.toText(a)));
             if (argv.isEmpty()) {
                 throw new ComposeException(ErrorCode.BAD_REQUEST, "shell command is an empty list");
             }
             return argv;
         }
-        String text = Values.toText(command);
-        if (text.isBlank()) {
+        ShellScript script = ShellScript.render(Values.toText(command), scope);
+        if (script.text().isBlank()) {
             throw new ComposeException(ErrorCode.BAD_REQUEST, "shell command is empty");
         }
-        return List.of("sh", "-c", text);
+        env.putAll(script.values());
+        return List.of("sh", "-c", script.text());
     }
 
     private static Map<String, String> environment(Object rendered) {

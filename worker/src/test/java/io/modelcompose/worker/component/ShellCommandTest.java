@@ -147,6 +147,30 @@ class ShellCommandTest {
     }
 
     @Test
+    void keepsInterpolatedValuesDataWhereverTheyStandInAStringCommand(@TempDir Path project) {
+        String payload = "hi; touch pwned-1; id `touch pwned-2` $(touch pwned-3) ' \" \\ $HOME";
+        String command = "echo ${input.t}; echo \"[${input.t}]\"; echo '<${input.t}>'; echo \"$(echo ${input.t})\"; "
+                + "echo `echo \"${input.t}\"`";
+
+        Object stdout = asMap(await(runner.execute(request(shell(command), Map.of("t", payload), 0, project),
+                new CancelSignal())).output()).get("stdout");
+
+        assertThat(stdout).isEqualTo(String.join("\n", payload, "[" + payload + "]", "<" + payload + ">", payload,
+                payload));
+        assertThat(project.resolve("pwned-1")).doesNotExist();
+        assertThat(project.resolve("pwned-2")).doesNotExist();
+        assertThat(project.resolve("pwned-3")).doesNotExist();
+    }
+
+    @Test
+    void keepsInterpolatedValuesOutOfTheProcessArguments() {
+        Object stdout = run(shell("echo ${input.secret} >/dev/null; tr '\\0' ' ' < /proc/$$/cmdline"),
+                Map.of("secret", "sk-live-123")).get("stdout");
+
+        assertThat((String) stdout).startsWith("sh -c").doesNotContain("sk-live-123");
+    }
+
+    @Test
     void reportsAnEmptyCommandAsAFailedFuture() {
         ComposeException error = failure(runner.execute(request(shell("  "), null), new CancelSignal()));
 
