@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class HttpClientResponseTest {
     private static final String LONG_ERROR = "e".repeat(10_000);
 
     private Vertx vertx;
+    private final AtomicBoolean trickleCompleted = new AtomicBoolean();
     private ComponentRunner runner;
     private LoopbackServer server;
 
@@ -72,6 +74,7 @@ class HttpClientResponseTest {
                 if (ctx.response().closed() || ctx.response().ended()) {
                     vertx.cancelTimer(id);
                 } else if (writes.incrementAndGet() > 100) {
+                    trickleCompleted.set(true);
                     ctx.response().end();
                 } else {
                     ctx.response().write(".");
@@ -165,25 +168,21 @@ class HttpClientResponseTest {
 
     @Test
     void failsWithATimeoutWhenTheServerNeverAnswers() {
-        long started = System.nanoTime();
-
         ComposeException error = failure(runner.execute(request(get("/never", null, Duration.ofMillis(300)), null),
                 new CancelSignal()));
 
         assertThat(error.code()).isEqualTo(ErrorCode.TIMEOUT);
         assertThat(error.getMessage()).contains("/never").contains("300");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
     void timeoutCoversTheWholeExchangeNotJustIdleTime() {
-        long started = System.nanoTime();
-
         ComposeException error = failure(runner.execute(request(get("/trickle", null, Duration.ofMillis(500)), null),
                 new CancelSignal()));
 
         assertThat(error.code()).isEqualTo(ErrorCode.TIMEOUT);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        // bytes kept coming every 100 ms, so only a timeout over the whole exchange ends it before the body does
+        assertThat(trickleCompleted).as("the server finished its body before the client gave up").isFalse();
     }
 
     @Test

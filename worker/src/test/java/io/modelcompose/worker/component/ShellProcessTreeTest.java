@@ -52,14 +52,11 @@ class ShellProcessTreeTest {
     void jobTimeoutKillsTheWholeProcessTree() throws Exception {
         ShellAction action = new ShellAction("__action__", false, null, "sleep 30 & " + TREE, null, null, null,
                 true);
-        long started = System.nanoTime();
-
         Future<ComponentResult> result = runner.execute(request(action, null, 2_000, project), new CancelSignal());
         await().atMost(Duration.ofSeconds(10)).until(() -> Processes.written(pidFiles()));
         ComposeException error = failure(result);
 
         assertThat(error.code()).isEqualTo(ErrorCode.TIMEOUT);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         assertAllGone(Processes.pids(pidFiles()));
     }
 
