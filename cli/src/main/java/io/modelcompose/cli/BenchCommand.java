@@ -1,6 +1,7 @@
 package io.modelcompose.cli;
 
 import io.modelcompose.cli.up.ProjectState;
+import io.modelcompose.gateway.http.ApiTokenAuth;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.vertx.core.Future;
@@ -9,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Arrays;
@@ -105,7 +107,12 @@ final class BenchCommand extends ProjectCommand {
             return;
         }
         long sent = System.nanoTime();
-        client.postAbs(target).putHeader("Content-Type", "application/json").sendBuffer(payload).onComplete(ar -> {
+        HttpRequest<Buffer> request = client.postAbs(target).putHeader("Content-Type", "application/json");
+        String token = System.getenv(ApiTokenAuth.ENV_VARIABLE);
+        if (token != null && !token.isBlank()) {
+            request.bearerTokenAuthentication(token.strip());
+        }
+        request.sendBuffer(payload).onComplete(ar -> {
             result.latenciesNanos[index] = System.nanoTime() - sent;
             if (ar.failed() || ar.result().statusCode() != 200
                     || !"completed".equals(ar.result().bodyAsJsonObject().getString("status"))) {

@@ -2,6 +2,7 @@ package io.modelcompose.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcompose.gateway.http.ApiRouter;
+import io.modelcompose.gateway.http.ApiTokenAuth;
 import io.modelcompose.gateway.metrics.MetricsRoutes;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.ControllerConfig;
@@ -47,6 +48,7 @@ public final class GatewayVerticle extends VerticleBase {
         }
         options.routerExtension().accept(router);
         String host = Objects.requireNonNullElse(controller.host(), ControllerConfig.DEFAULT_HOST);
+        ApiTokenAuth.of(config).exposureWarning(host).ifPresent(LOG::warn);
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(controller.port(), host)

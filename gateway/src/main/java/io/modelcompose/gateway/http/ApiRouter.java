@@ -28,6 +28,7 @@ public final class ApiRouter {
         Router router = Router.router(vertx);
         String basePath = basePathOf(config);
         BackendCalls calls = new BackendCalls(backend);
+        router.route().handler(ApiTokenAuth.of(config));
         new HealthRoutes(vertx, backend, calls, shutdown, options.readinessCheckTimeout().toMillis())
                 .mount(router, basePath);
         new RunRoutes(config, calls, options, shutdown).mount(router, basePath);

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param broker an external Kafka cluster, or null for the embedded broker
  * @param shutdownTimeout how long a graceful stop waits for runs in flight
  * @param location where the controller was declared
+ * @param apiToken the token every API route but {@code /health} and {@code /readiness} requires
+ *     ({@code Authorization: Bearer <token>}); null when not configured ({@code COMPOSE_API_TOKEN} may still set one)
  */
 public record ControllerConfig(
         String name,
@@ -28,8 +30,23 @@ public record ControllerConfig(
         RuntimeConfig runtime,
         BrokerConfig broker,
         Duration shutdownTimeout,
-        SourceLocation location) {
+        SourceLocation location,
+        String apiToken) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** A controller without a configured API token. */
+    public ControllerConfig(String name, String type, String host, int port, String basePath, int maxConcurrentCount,
+            boolean threaded, RuntimeConfig runtime, BrokerConfig broker, Duration shutdownTimeout,
+            SourceLocation location) {
+        this(name, type, host, port, basePath, maxConcurrentCount, threaded, runtime, broker, shutdownTimeout,
+                location, null);
+    }
+
+    @Override
+    public String toString() {
+        return "ControllerConfig[name=" + name + ", host=" + host + ", port=" + port + ", basePath=" + basePath
+                + ", apiToken=" + (apiToken == null ? "none" : "***") + "]";
+    }
 }

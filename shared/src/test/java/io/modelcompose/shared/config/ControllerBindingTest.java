@@ -50,6 +50,16 @@ class ControllerBindingTest {
     }
 
     @Test
+    void readsTheApiTokenFromTheEnvironment() {
+        ControllerConfig controller = controller("""
+                controller:
+                  api_token: ${env.MY_TOKEN | s3cret}
+                """);
+        assertThat(controller.apiToken()).isEqualTo("s3cret");
+        assertThat(controller("workflows: []\n").apiToken()).isNull();
+    }
+
+    @Test
     void readsTheAdapterShape() {
         ControllerConfig controller = controller("""
                 controller:

@@ -22,7 +22,8 @@ final class ControllerBinder {
     static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<String> ADAPTER_KEYS = Set.of("type", "host", "port", "base_path");
     private static final Set<String> KEYS = Set.of("name", "type", "host", "port", "base_path",
-            "max_concurrent_count", "threaded", "runtime", "broker", "shutdown_timeout", "adapters");
+            "max_concurrent_count", "threaded", "runtime", "broker", "shutdown_timeout", "adapters",
+            "api_token");
 
     private ControllerBinder() {
     }
@@ -47,7 +48,12 @@ final class ControllerBinder {
                 RuntimeBinder.bind(controller.node("runtime"), controller.path("runtime"), true, context),
                 broker(controller),
                 controller.duration("shutdown_timeout", DEFAULT_SHUTDOWN_TIMEOUT),
-                controller.location());
+                controller.location(),
+                blankAsNull(controller.string("api_token")));
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The fields holding type/host/port/base_path: the single adapter if one is declared, else the controller. */
