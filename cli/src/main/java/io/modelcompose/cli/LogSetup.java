@@ -42,6 +42,12 @@ public final class LogSetup {
     public static final List<String> ROLES = List.of("gateway", "scheduler", "worker", "runtime-agent", "broker",
             "kafka", "compose");
     private static final long SIZE_CHECK_MILLIS = 100;
+    /**
+     * The loggers of the user's own lines: the logger component's and the run/job lifecycle. A {@code debug} logger
+     * lowers these to DEBUG; every other logger (Vert.x, Netty, Kafka, our roles' internals) stays at INFO unless
+     * {@code -v} is given, so that a project's debug level shows its jobs, not the frameworks.
+     */
+    static final List<String> USER_LOGGERS = List.of("compose.workflow", "io.modelcompose.scheduler.runs");
     private static final List<String> NOISY = List.of("io.netty", "org.apache.kafka", "kafka", "state.change.logger",
             "com.github.dockerjava", "org.testcontainers");
 
@@ -80,7 +86,10 @@ public final class LogSetup {
             boolean criticalOnly = !verbose && "critical".equalsIgnoreCase(logger.level());
             root.addAppender(start(context, appender, level, criticalOnly));
         }
-        root.setLevel(lowest);
+        root.setLevel(verbose || lowest.isGreaterOrEqual(Level.INFO) ? lowest : Level.INFO);
+        for (String user : USER_LOGGERS) {
+            context.getLogger(user).setLevel(lowest);
+        }
         for (String noisy : NOISY) {
             context.getLogger(noisy).setLevel(verbose ? Level.INFO : Level.WARN);
         }

@@ -4,6 +4,7 @@ import io.modelcompose.cli.docker.DockerUp;
 import io.modelcompose.cli.up.BrokerChoice;
 import io.modelcompose.cli.up.Detached;
 import io.modelcompose.cli.up.NativeUp;
+import io.modelcompose.cli.up.PortCheck;
 import io.modelcompose.cli.up.ProjectState;
 import io.modelcompose.cli.up.ServiceSet;
 import io.modelcompose.shared.config.ComposeConfig;
@@ -45,6 +46,7 @@ final class UpCommand extends ProjectCommand {
             throw new ComposeException(ErrorCode.CONFLICT, "already running (pid "
                     + state.runningProcess().get().pid() + "); run 'compose-cli down' first");
         }
+        PortCheck.controllerPortFree(config); // before the broker starts, and before 'up -d' leaves the terminal
         if (detach) {
             ProcessHandle child = Detached.launch(state, argsWithoutDetach(), config.controller().host(),
                     Duration.ofSeconds(120));

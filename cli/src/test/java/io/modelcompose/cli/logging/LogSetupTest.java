@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MarkerFactory;
 
 class LogSetupTest {
-    private static final Logger WORKER = LoggerFactory.getLogger("io.modelcompose.worker.service.Probe");
+    private static final Logger WORKER = LoggerFactory.getLogger("compose.workflow");
+    private static final Logger FRAMEWORK = LoggerFactory.getLogger("io.vertx.core.Probe");
+    private static final Logger ROLE_INTERNALS = LoggerFactory.getLogger("io.modelcompose.worker.service.Probe");
 
     @TempDir
     Path dir;
@@ -59,6 +61,30 @@ class LogSetupTest {
         WORKER.info("info line");
         WORKER.warn("warning line");
         WORKER.error("error line");
+    }
+
+    @Test
+    void aDebugLoggerShowsTheUsersDebugLinesButNotTheFrameworks() throws IOException {
+        LogSetup.configure(config("logger:\n  - { type: console, level: debug }\n"), false, dir, console);
+
+        WORKER.debug("job debug line");
+        LoggerFactory.getLogger("io.modelcompose.scheduler.runs").debug("run completed");
+        FRAMEWORK.debug("vertx internals");
+        ROLE_INTERNALS.debug("consumer internals");
+        FRAMEWORK.info("vertx info");
+
+        assertThat(consoleLines()).extracting(l -> l.substring(l.lastIndexOf(" - ") + 3))
+                .containsExactly("job debug line", "run completed", "vertx info");
+    }
+
+    @Test
+    void verboseStillTurnsOnFrameworkDebug() throws IOException {
+        LogSetup.configure(config("logger:\n  - { type: console, level: info }\n"), true, dir, console);
+
+        FRAMEWORK.debug("vertx internals");
+        ROLE_INTERNALS.debug("consumer internals");
+
+        assertThat(consoleLines()).hasSize(2);
     }
 
     @Test
