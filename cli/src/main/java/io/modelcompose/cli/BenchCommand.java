@@ -1,5 +1,6 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.cli.up.ProjectState;
 import io.modelcompose.gateway.http.ApiTokenAuth;
 import io.modelcompose.shared.error.ComposeException;
@@ -23,7 +24,11 @@ import picocli.CommandLine.Option;
  * {@code compose-cli bench}: N synchronous runs at concurrency C against a running {@code up} (closed loop: each of
  * the C callers sends its next run when the previous one answered); prints runs/s and latency percentiles.
  */
-@Command(name = "bench", description = "Benchmark a running 'up': N runs at concurrency C, runs/s and p50/p95/p99.")
+@Command(name = "bench",
+        description = "Benchmark a running 'up': N runs at concurrency C, runs/s and p50/p95/p99.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  compose-cli bench -n 2000 -c 16",
+            "  compose-cli bench -w echo -i '{\"text\": \"hi\"}'"})
 final class BenchCommand extends ProjectCommand {
     @Option(names = {"-n", "--runs"}, description = "Number of runs (default ${DEFAULT-VALUE})")
     int runs = 1000;

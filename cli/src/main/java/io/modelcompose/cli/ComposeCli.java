@@ -1,5 +1,6 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.shared.error.ComposeException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Mixin;
 /** {@code compose-cli}: the entry point. {@code System.exit} is called here and nowhere else. */
 @Command(name = "compose-cli", mixinStandardHelpOptions = true, version = "compose 0.1.0",
         description = "Declarative workflow orchestrator on Kafka (a re-making of model-compose).",
+        footer = "%nRun 'compose-cli COMMAND --help' for more information on a command.",
         subcommands = {RunCommand.class, ValidateCommand.class, UpCommand.class, DownCommand.class, PsCommand.class,
             LogsCommand.class, ServeCommand.class, BenchCommand.class})
 public final class ComposeCli implements Runnable {
@@ -35,6 +37,8 @@ public final class ComposeCli implements Runnable {
         ComposeCli top = new ComposeCli();
         top.originalArgs = args.clone();
         CommandLine cli = new CommandLine(top);
+        // '--input @input.json' names a file that RunInput reads; picocli would otherwise expand it as arguments
+        cli.setExpandAtFiles(false);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

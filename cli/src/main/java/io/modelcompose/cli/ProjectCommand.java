@@ -1,11 +1,9 @@
 package io.modelcompose.cli;
 
-import io.modelcompose.cli.docker.ProjectName;
+import io.modelcompose.cli.runtime.Project;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;
 import io.modelcompose.shared.error.ComposeException;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +18,9 @@ abstract class ProjectCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options = new ConfigOptions();
 
+    @Mixin
+    HelpOption help = new HelpOption();
+
     @Spec
     CommandSpec spec;
 
@@ -28,15 +29,28 @@ abstract class ProjectCommand implements Callable<Integer> {
         return parent.options.mergedWith(options);
     }
 
-    /** The Docker project name when the config loads and says {@code runtime: docker}. */
-    static Optional<String> dockerProject(ConfigOptions all) {
+    /** The project of these options, with its config loaded; a config that does not load fails the command. */
+    Project loadedProject() {
+        return project(allOptions(), true, spec);
+    }
+
+    /**
+     * The project of the given options.
+     *
+     * @param configRequired whether a config that does not load fails the command; else the project has none
+     */
+    static Project project(ConfigOptions all, boolean configRequired, CommandSpec spec) {
+        ComposeConfig config;
         try {
-            ComposeConfig config = all.load();
-            return config.controller().runtime().type() == RuntimeType.DOCKER
-                    ? Optional.of(ProjectName.of(config.controller().name(), all.projectDir())) : Optional.empty();
+            config = all.load();
         } catch (ComposeException e) {
-            return Optional.empty();
+            if (configRequired) {
+                throw e;
+            }
+            config = null;
         }
+        return new Project(config, all.loadRequest(), all.projectDir(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     PrintWriter out() {

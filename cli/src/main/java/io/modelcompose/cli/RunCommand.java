@@ -1,6 +1,7 @@
 package io.modelcompose.cli;
 
 import io.modelcompose.cli.local.LocalRunner;
+import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
@@ -17,7 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code compose-cli run WORKFLOW}: run one workflow once in this process (no broker, no HTTP). */
-@Command(name = "run", description = "Run one workflow once in-process and print its output as JSON.")
+@Command(name = "run",
+        description = "Run one workflow once in-process and print its output as JSON.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  compose-cli run echo --input '{\"text\": \"hi\"}'",
+            "  compose-cli run echo --input @input.json --output out.json"})
 final class RunCommand extends ProjectCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKFLOW", description = "Workflow id (default: the default workflow)")
     String workflowId;

@@ -1,6 +1,6 @@
 package io.modelcompose.cli;
 
-import io.modelcompose.cli.docker.AgentServe;
+import io.modelcompose.cli.up.AgentServe;
 import io.modelcompose.cli.up.BrokerChoice;
 import io.modelcompose.cli.up.NativeUp;
 import io.modelcompose.cli.up.ProjectState;
@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code compose-cli serve ROLE}: runs one role alone against an external Kafka cluster, until stopped. */
 @Command(name = "serve",
-        description = "Run one role (gateway, scheduler, worker, runtime-agent) against an external Kafka cluster.")
+        description = "Run one role (gateway, scheduler, worker, runtime-agent) against an external Kafka cluster.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  compose-cli serve worker --kafka 127.0.0.1:9092",
+            "  compose-cli serve runtime-agent --kafka 127.0.0.1:9092 --host-id gpu-1"})
 final class ServeCommand extends ProjectCommand {
     private static final String AGENT_ROLE = "runtime-agent";
     private static final String KAFKA_ENV = "KAFKA_BOOTSTRAP_SERVERS";

@@ -1,17 +1,8 @@
 package io.modelcompose.cli;
 
-import io.modelcompose.cli.docker.DockerUp;
-import io.modelcompose.cli.up.BrokerChoice;
-import io.modelcompose.cli.up.Detached;
-import io.modelcompose.cli.up.NativeUp;
-import io.modelcompose.cli.up.PortCheck;
-import io.modelcompose.cli.up.ProjectState;
+import io.modelcompose.cli.runtime.Project;
+import io.modelcompose.cli.runtime.UpRequest;
 import io.modelcompose.cli.up.ServiceSet;
-import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;
-import io.modelcompose.shared.error.ComposeException;
-import io.modelcompose.shared.error.ErrorCode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,9 +10,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code compose-cli up}: deploys the service set (gateway, scheduler, worker) on Kafka; with {@code runtime: docker}
- * it runs the set in a container instead ({@link DockerUp}).
+ * it runs the set in a container instead.
  */
-@Command(name = "up", description = "Start the service set: broker, gateway, scheduler and a worker.")
+@Command(name = "up",
+        description = "Start the service set: broker, gateway, scheduler and a worker.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  compose-cli up -d",
+            "  compose-cli -f model-compose.yml -f prod.yml up --kafka 127.0.0.1:9092"})
 final class UpCommand extends ProjectCommand {
     @Option(names = {"-d", "--detach"}, description = "Run in the background; return once /health answers")
     boolean detach;
@@ -35,32 +30,9 @@ final class UpCommand extends ProjectCommand {
     @Override
     public Integer call() throws Exception {
         ConfigOptions all = allOptions();
-        ComposeConfig config = all.load();
-        ProjectState state = new ProjectState(all.projectDir());
-        if (config.controller().runtime().type() == RuntimeType.DOCKER) {
-            LogSetup.configure(config, all.verbose, all.projectDir());
-            return new DockerUp(config, all.loadRequest(), all.projectDir(), detach, kafka,
-                    out(), err()).run();
-        }
-        if (state.runningProcess().isPresent()) {
-            throw new ComposeException(ErrorCode.CONFLICT, "already running (pid "
-                    + state.runningProcess().get().pid() + "); run 'compose-cli down' first");
-        }
-        PortCheck.controllerPortFree(config); // before the broker starts, and before 'up -d' leaves the terminal
-        if (detach) {
-            ProcessHandle child = Detached.launch(state, argsWithoutDetach(), config.controller().host(),
-                    Duration.ofSeconds(120));
-            out().println("compose is up in the background (pid " + child.pid() + "), port "
-                    + state.port().orElse(-1) + "; logs in " + state.logFile());
-            out().flush();
-            return ExitCodes.OK;
-        }
-        LogSetup.configure(config, all.verbose, all.projectDir());
-        ServiceSet.Tuning tuning = ServiceSet.Tuning.defaults();
-        tuning = new ServiceSet.Tuning(leaseMillis, tuning.maxConcurrentJobs(), tuning.maxProcesses(),
-                tuning.maxPendingRuns());
-        return new NativeUp(config, all.projectDir(), state, BrokerChoice.of(kafka, config), ServiceSet.allRoles(), tuning)
-                .withLocalAgent().run();
+        Project project = loadedProject();
+        Runnable logSetup = () -> LogSetup.configure(project.config(), all.verbose, all.projectDir());
+        return Runtimes.declared(project).up(new UpRequest(detach, kafka, leaseMillis, argsWithoutDetach(), logSetup));
     }
 
     private List<String> argsWithoutDetach() {

@@ -156,4 +156,18 @@ class RunCommandTest {
         assertThat(before.out().trim()).as(before.err()).isEqualTo("\"me\"");
         assertThat(after.out().trim()).as(after.err()).isEqualTo("\"you\"");
     }
+
+    @Test
+    void readsAnInputFileGivenAfterASpaceWhenTheFileExists() throws Exception {
+        write("model-compose.yml", """
+                workflow:
+                  jobs:
+                    - { id: log, component: logger }
+                """);
+        Path input = write("input.json", "{\"message\": \"two words\"}");
+        // an absolute path: the file exists wherever the test runs, so an argument-file expansion would split it
+        CliResult result = run("run", "--input", "@" + input.toAbsolutePath());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(JSON.readValue(result.out(), Map.class)).isEqualTo(Map.of("message", "two words"));
+    }
 }

@@ -1,6 +1,5 @@
 package io.modelcompose.cli.docker;
 
-import io.modelcompose.cli.ComposeCli;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.io.File;
@@ -138,7 +137,7 @@ public final class AppJars {
 
     private static Path codeLocation() {
         try {
-            var source = ComposeCli.class.getProtectionDomain().getCodeSource();
+            var source = AppJars.class.getProtectionDomain().getCodeSource();
             return source == null ? null : Path.of(source.getLocation().toURI());
         } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
             return null;

@@ -1,7 +1,7 @@
 package io.modelcompose.cli.docker;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import io.modelcompose.cli.ExitCodes;
+import io.modelcompose.cli.runtime.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

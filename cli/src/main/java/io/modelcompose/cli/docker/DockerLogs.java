@@ -3,7 +3,7 @@ package io.modelcompose.cli.docker;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.modelcompose.runtimeagent.container.LogLine;
 import io.modelcompose.runtimeagent.container.LogStream;
-import io.modelcompose.cli.ExitCodes;
+import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.io.IOException;

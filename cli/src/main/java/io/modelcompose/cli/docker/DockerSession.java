@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The Docker layer of one CLI command, on the engine the environment names ({@code DOCKER_HOST}). */
-final class DockerSession implements AutoCloseable {
+public final class DockerSession implements AutoCloseable {
     final DockerExecutor executor;
     final ContainerService containers;
     final ImageService images;
@@ -43,7 +43,7 @@ final class DockerSession implements AutoCloseable {
     }
 
     /** Waits for a Docker future; its failure is rethrown as it is (a ComposeException from the agent layer). */
-    static <T> T await(CompletableFuture<T> future, Duration timeout) {
+    public static <T> T await(CompletableFuture<T> future, Duration timeout) {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -8,7 +8,7 @@ import io.modelcompose.runtimeagent.Deployment;
 import io.modelcompose.runtimeagent.container.MappingContext;
 import io.modelcompose.runtimeagent.image.ImageRefs;
 import io.modelcompose.cli.broker.EmbeddedBrokerProcess;
-import io.modelcompose.cli.ExitCodes;
+import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;

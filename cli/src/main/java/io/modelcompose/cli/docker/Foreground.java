@@ -5,7 +5,7 @@ import io.modelcompose.runtimeagent.container.ContainerService;
 import io.modelcompose.runtimeagent.container.LogLine;
 import io.modelcompose.runtimeagent.container.LogStream;
 import io.modelcompose.runtimeagent.container.RunningContainer;
-import io.modelcompose.cli.ExitCodes;
+import io.modelcompose.cli.runtime.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,14 +1,13 @@
 package io.modelcompose.cli.docker;
 
+import io.modelcompose.cli.runtime.TextTable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The text of {@code ps} for {@code runtime: docker}: one aligned row per container, as {@code docker compose ps}. */
 final class PsTable {
     static final String NONE = "-";
     private static final List<String> HEADER = List.of("NAME", "IMAGE", "SERVICE", "STATE", "UPTIME", "PORTS");
-    private static final String GAP = "   ";
 
     private PsTable() {
     }
@@ -22,32 +21,7 @@ final class PsTable {
 
     /** The header and the rows, columns padded to their widest cell; each line ends with a line break. */
     static String render(List<Row> rows) {
-        List<List<String>> lines = new ArrayList<>();
-        lines.add(HEADER);
-        rows.forEach(r -> lines.add(r.cells()));
-        int[] widths = new int[HEADER.size()];
-        for (List<String> line : lines) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (List<String> line : lines) {
-            text.append(line(line, widths)).append(System.lineSeparator());
-        }
-        return text.toString();
-    }
-
-    private static String line(List<String> cells, int[] widths) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
-            text.append(cell);
-            if (i < cells.size() - 1) {
-                text.append(" ".repeat(widths[i] - cell.length())).append(GAP);
-            }
-        }
-        return text.toString();
+        return TextTable.render(HEADER, rows.stream().map(Row::cells).toList());
     }
 
     /**

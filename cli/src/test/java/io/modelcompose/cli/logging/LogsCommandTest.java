@@ -199,4 +199,25 @@ class LogsCommandTest {
 
         assertThat(err.toString()).contains("unknown role 'frontend'").contains("gateway, scheduler, worker");
     }
+
+    @Test
+    void aConfigFileAfterLogsDashFIsExplainedNotTakenForARole() throws IOException {
+        Files.move(dir.resolve("model-compose.yml"), dir.resolve("other.yml"));
+        append(GATEWAY_LINE);
+
+        assertThat(logs("-f", "other.yml")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("'other.yml' is not a role").contains("-f is --follow")
+                .contains("compose-cli -f other.yml logs");
+    }
+
+    @Test
+    void takesTheConfigFileAsDashDashFileAfterTheCommand() throws IOException {
+        Files.move(dir.resolve("model-compose.yml"), dir.resolve("other.yml"));
+        append(GATEWAY_LINE);
+
+        assertThat(logs("--file", dir.resolve("other.yml").toString(), "-f")).as(err.toString()).isZero();
+
+        assertThat(out.toString().lines()).containsExactly(GATEWAY_LINE);
+    }
 }

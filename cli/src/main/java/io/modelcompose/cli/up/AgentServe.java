@@ -1,15 +1,17 @@
-package io.modelcompose.cli.docker;
+package io.modelcompose.cli.up;
 
+import io.modelcompose.cli.docker.BaseImage;
+import io.modelcompose.cli.docker.DockerSession;
+import io.modelcompose.cli.docker.ProjectContext;
 import io.modelcompose.runtimeagent.docker.DockerAvailability;
 import io.modelcompose.runtimeagent.docker.DockerExecutor;
 import io.modelcompose.runtimeagent.image.ImageService;
 import io.modelcompose.runtimeagent.image.RegistryAuths;
 import io.modelcompose.runtimeagent.service.AgentOptions;
 import io.modelcompose.runtimeagent.service.RuntimeAgentVerticle;
-import io.modelcompose.cli.ExitCodes;
+import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.cli.metrics.MetricsServer;
 import io.modelcompose.cli.metrics.Telemetry;
-import io.modelcompose.cli.up.InstanceIds;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.Topics;

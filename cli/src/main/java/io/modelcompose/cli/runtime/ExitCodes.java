@@ -1,4 +1,4 @@
-package io.modelcompose.cli;
+package io.modelcompose.cli.runtime;
 
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
