@@ -2,6 +2,7 @@ package io.modelcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcompose.cli.runtime.ExitCodes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
