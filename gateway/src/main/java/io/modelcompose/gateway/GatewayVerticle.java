@@ -1,9 +1,12 @@
 package io.modelcompose.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.modelcompose.gateway.http.ApiLimits;
 import io.modelcompose.gateway.http.ApiRouter;
 import io.modelcompose.gateway.http.ApiTokenAuth;
+import io.modelcompose.gateway.http.ShutdownFlag;
 import io.modelcompose.gateway.metrics.MetricsRoutes;
+import io.modelcompose.gateway.run.RunBackend;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.ControllerConfig;
 import io.vertx.core.Future;
@@ -42,7 +45,7 @@ public final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         ControllerConfig controller = config.controller();
-        Router router = new ApiRouter(vertx, config, backend, options, shutdown).build();
+        Router router = new ApiRouter(vertx, config, backend, limits(), shutdown).build();
         if (metrics != null) {
             new MetricsRoutes(metrics).mount(router, ApiRouter.basePathOf(config));
         }
@@ -57,6 +60,10 @@ public final class GatewayVerticle extends VerticleBase {
                     LOG.info("gateway listening on {}:{}{}", host, listening.actualPort(),
                             Objects.requireNonNullElse(controller.basePath(), ""));
                 });
+    }
+
+    private ApiLimits limits() {
+        return new ApiLimits(options.bodyLimitBytes(), options.syncWaitTimeout(), options.readinessCheckTimeout());
     }
 
     /** The port the server listens on (useful when the configured port is 0); -1 before start. */

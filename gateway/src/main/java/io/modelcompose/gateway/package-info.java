@@ -1,2 +1,2 @@
-/** The HTTP gateway: a thin verticle over a {@link io.modelcompose.gateway.RunBackend} that starts and tracks runs. */
+/** The HTTP gateway: a thin verticle over a {@link io.modelcompose.gateway.run.RunBackend} that starts and tracks runs. */
 package io.modelcompose.gateway;

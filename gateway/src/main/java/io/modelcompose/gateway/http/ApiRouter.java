@@ -1,8 +1,6 @@
 package io.modelcompose.gateway.http;
 
-import io.modelcompose.gateway.GatewayOptions;
-import io.modelcompose.gateway.RunBackend;
-import io.modelcompose.gateway.ShutdownFlag;
+import io.modelcompose.gateway.run.RunBackend;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -12,10 +10,10 @@ public final class ApiRouter {
     private final Vertx vertx;
     private final ComposeConfig config;
     private final RunBackend backend;
-    private final GatewayOptions options;
+    private final ApiLimits options;
     private final ShutdownFlag shutdown;
 
-    public ApiRouter(Vertx vertx, ComposeConfig config, RunBackend backend, GatewayOptions options,
+    public ApiRouter(Vertx vertx, ComposeConfig config, RunBackend backend, ApiLimits options,
             ShutdownFlag shutdown) {
         this.vertx = vertx;
         this.config = config;

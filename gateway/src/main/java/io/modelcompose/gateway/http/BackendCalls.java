@@ -1,7 +1,7 @@
 package io.modelcompose.gateway.http;
 
-import io.modelcompose.gateway.RunBackend;
-import io.modelcompose.gateway.RunSubmission;
+import io.modelcompose.gateway.run.RunBackend;
+import io.modelcompose.gateway.run.RunSubmission;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.RunSnapshot;

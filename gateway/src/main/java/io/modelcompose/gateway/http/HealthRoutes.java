@@ -1,8 +1,7 @@
 package io.modelcompose.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelcompose.gateway.RunBackend;
-import io.modelcompose.gateway.ShutdownFlag;
+import io.modelcompose.gateway.run.RunBackend;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,8 +1,6 @@
 package io.modelcompose.gateway.http;
 
-import io.modelcompose.gateway.GatewayOptions;
-import io.modelcompose.gateway.RunSubmission;
-import io.modelcompose.gateway.ShutdownFlag;
+import io.modelcompose.gateway.run.RunSubmission;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.WorkflowConfig;
 import io.modelcompose.shared.error.ComposeException;
@@ -26,10 +24,10 @@ final class RunRoutes {
 
     private final ComposeConfig config;
     private final BackendCalls backend;
-    private final GatewayOptions options;
+    private final ApiLimits options;
     private final ShutdownFlag shutdown;
 
-    RunRoutes(ComposeConfig config, BackendCalls backend, GatewayOptions options, ShutdownFlag shutdown) {
+    RunRoutes(ComposeConfig config, BackendCalls backend, ApiLimits options, ShutdownFlag shutdown) {
         this.config = config;
         this.backend = backend;
         this.options = options;

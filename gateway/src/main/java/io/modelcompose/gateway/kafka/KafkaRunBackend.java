@@ -1,8 +1,8 @@
 package io.modelcompose.gateway.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.modelcompose.gateway.RunBackend;
-import io.modelcompose.gateway.RunSubmission;
+import io.modelcompose.gateway.run.RunBackend;
+import io.modelcompose.gateway.run.RunSubmission;
 import io.modelcompose.gateway.metrics.GatewayMetrics;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;

@@ -1,4 +1,4 @@
-package io.modelcompose.gateway;
+package io.modelcompose.gateway.run;
 
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;

@@ -1,4 +1,4 @@
-package io.modelcompose.gateway;
+package io.modelcompose.gateway.http;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 

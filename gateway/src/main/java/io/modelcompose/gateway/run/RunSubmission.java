@@ -1,4 +1,4 @@
-package io.modelcompose.gateway;
+package io.modelcompose.gateway.run;
 
 /**
  * A run the gateway asks the backend to start.
