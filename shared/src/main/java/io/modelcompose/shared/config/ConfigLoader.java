@@ -5,6 +5,7 @@ import io.modelcompose.shared.config.load.ConfigFiles;
 import io.modelcompose.shared.config.load.ConfigSource;
 import io.modelcompose.shared.config.load.EnvResolver;
 import io.modelcompose.shared.config.load.EnvironmentLoader;
+import io.modelcompose.shared.config.load.TemplateChecks;
 import io.modelcompose.shared.config.tree.Problems;
 import io.modelcompose.shared.config.tree.YMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class ConfigLoader {
             throw new ConfigException(problems.sorted(names));
         }
         YMap resolved = (YMap) EnvResolver.resolve(merged.tree(), env, problems);
+        TemplateChecks.check(resolved, problems);
         ComposeConfig config = ComposeBinder.bind(resolved, env, names, request.projectDir(), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.sorted(names));
