@@ -13,6 +13,7 @@ import io.modelcompose.shared.config.RetryConfig;
 import io.modelcompose.shared.config.WorkflowAction;
 import io.modelcompose.shared.config.WorkflowConfig;
 import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.SecretRedaction;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
 import io.modelcompose.shared.expr.Scope;
@@ -197,7 +198,7 @@ public final class RunEngine {
                         clock.instant().plus(cfg.timeout())));
             }
         } catch (ComposeException e) {
-            failJobNow(job, e.getMessage());
+            failJobNow(job, redacted(e));
         }
     }
 
@@ -230,7 +231,7 @@ public final class RunEngine {
             output = job.job.output() == null ? result
                     : Templates.render(job.job.output(), scopes.outputScope(frame, job.job, job.attempt, result, sources));
         } catch (ComposeException e) {
-            failJobNow(job, e.getMessage());
+            failJobNow(job, redacted(e));
             return;
         }
         frame.recordSuccess(job, output);
@@ -248,7 +249,7 @@ public final class RunEngine {
                     : Templates.render(frame.workflow.output(), scopes.workflowOutputScope(frame));
         } catch (ComposeException e) {
             frame.closed = false;
-            failFrame(frame, "workflow '" + frame.workflow.id() + "' output: " + e.getMessage());
+            failFrame(frame, "workflow '" + frame.workflow.id() + "' output: " + redacted(e));
             return;
         }
         if (frame.parentJob == null) {
@@ -266,11 +267,16 @@ public final class RunEngine {
             try {
                 result = Templates.render(action.output(), Scope.of(sources));
             } catch (ComposeException e) {
-                failJobNow(parent, e.getMessage());
+                failJobNow(parent, redacted(e));
                 return;
             }
         }
         completeJob(parent, result, Map.of());
+    }
+
+    /** An error's message with the known secret values of the environment masked (it goes to topics and logs). */
+    private String redacted(ComposeException error) {
+        return SecretRedaction.redact(error.getMessage(), config.env());
     }
 
     private void failFrame(WorkflowFrame frame, String error) {

@@ -27,7 +27,11 @@ final class EngineHarness implements RunCoordinator.Output {
     final RunCoordinator coordinator;
 
     EngineHarness(String yaml) {
-        this.coordinator = new RunCoordinator(load(yaml), clock, this);
+        this(load(yaml));
+    }
+
+    EngineHarness(ComposeConfig config) {
+        this.coordinator = new RunCoordinator(config, clock, this);
     }
 
     static ComposeConfig load(String yaml) {

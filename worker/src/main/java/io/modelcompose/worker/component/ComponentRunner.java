@@ -6,6 +6,7 @@ import io.modelcompose.shared.config.LoggerAction;
 import io.modelcompose.shared.config.ShellAction;
 import io.modelcompose.shared.config.WorkflowAction;
 import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.SecretRedaction;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.expr.Scope;
 import io.modelcompose.shared.expr.Templates;
@@ -35,12 +36,17 @@ public final class ComponentRunner implements AutoCloseable {
         try {
             raw = executorFor(request.action()).execute(request, cancel);
         } catch (RuntimeException e) {
-            return Future.failedFuture(ComposeException.wrap(e));
+            return Future.failedFuture(redacted(e, request));
         }
         Object template = request.action().output();
         Future<ComponentResult> shaped = template == null ? raw : raw.map(result -> new ComponentResult(
                 Templates.render(template, outputScope(request, result)), result.sources()));
-        return shaped.recover(e -> Future.failedFuture(ComposeException.wrap(e)));
+        return shaped.recover(e -> Future.failedFuture(redacted(e, request)));
+    }
+
+    /** Failures leave as one ComposeException, with known secret values of the environment masked. */
+    private static ComposeException redacted(Throwable failure, ExecutionRequest request) {
+        return SecretRedaction.redact(ComposeException.wrap(failure), request.env());
     }
 
     private ComponentExecutor executorFor(ActionSpec action) {

@@ -171,6 +171,17 @@ class ShellCommandTest {
     }
 
     @Test
+    void masksSecretEnvironmentValuesInFailuresFromCastsAndStderr() {
+        ComposeException cast = failure(runner.execute(request(shell("echo ${env.TOKEN as integer}"), null),
+                new CancelSignal()));
+        ComposeException stderr = failure(runner.execute(request(shell("echo \"rejected: ${env.TOKEN}\" >&2; exit 1"),
+                null), new CancelSignal()));
+
+        assertThat(cast.getMessage()).contains("to integer").contains("***").doesNotContain("secret-token");
+        assertThat(stderr.getMessage()).contains("rejected: ***").doesNotContain("secret-token");
+    }
+
+    @Test
     void reportsAnEmptyCommandAsAFailedFuture() {
         ComposeException error = failure(runner.execute(request(shell("  "), null), new CancelSignal()));
 
