@@ -1,5 +1,6 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.up.EnvOverridesFile;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
@@ -34,6 +35,27 @@ public final class ConfigOptions {
             description = "Project folder: .env, relative paths and .compose/ state (default: the current folder)")
     Path projectDirectory;
 
+    /** {@code -e} values handed over by {@code up -d} (see {@link EnvOverridesFile}); read once, shared by merges. */
+    private OverridesFromFile overridesFromFile = new OverridesFromFile();
+
+    @Option(names = EnvOverridesFile.OPTION, paramLabel = "FILE", hidden = true)
+    void envOverridesFile(Path file) {
+        overridesFromFile.file = file;
+    }
+
+    /** The values of the hidden file option, read (and the file deleted) the first time they are needed. */
+    private static final class OverridesFromFile {
+        private Path file;
+        private Map<String, String> values;
+
+        synchronized Map<String, String> values() {
+            if (values == null) {
+                values = file == null ? Map.of() : EnvOverridesFile.readOnce(file);
+            }
+            return values;
+        }
+    }
+
     /** These options followed by {@code later}'s. */
     ConfigOptions mergedWith(ConfigOptions later) {
         ConfigOptions merged = new ConfigOptions();
@@ -45,6 +67,7 @@ public final class ConfigOptions {
         merged.env.addAll(later.env);
         merged.verbose = verbose || later.verbose;
         merged.projectDirectory = later.projectDirectory != null ? later.projectDirectory : projectDirectory;
+        merged.overridesFromFile = later.overridesFromFile.file != null ? later.overridesFromFile : overridesFromFile;
         return merged;
     }
 
@@ -54,7 +77,7 @@ public final class ConfigOptions {
     }
 
     LoadRequest loadRequest() {
-        Map<String, String> overrides = new LinkedHashMap<>();
+        Map<String, String> overrides = new LinkedHashMap<>(overridesFromFile.values());
         for (String entry : env) {
             int eq = entry.indexOf('=');
             if (eq <= 0) {

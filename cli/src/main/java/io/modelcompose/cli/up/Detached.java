@@ -19,7 +19,7 @@ public final class Detached {
 
     /**
      * Launches {@code java <same JVM options> -cp <same classpath> <main> <args without -d>} with its output in
-     * {@code .compose/up.log}, then waits up to {@code timeout} for the child to write its port and answer
+     * {@code .compose/up.log} ({@code -e} values travel in a file, not on its command line), then waits up to {@code timeout} for the child to write its port and answer
      * {@code /health}.
      *
      * @return the child's process handle
@@ -34,7 +34,7 @@ public final class Detached {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.modelcompose.cli.ComposeCli");
-        command.addAll(argsWithoutDetach);
+        command.addAll(EnvOverridesFile.moveToFile(argsWithoutDetach, state.stateDir().resolve("up-env.properties")));
         Process child = new ProcessBuilder(command).directory(java.nio.file.Path.of("").toAbsolutePath().toFile())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(state.logFile().toFile()))
                 .redirectErrorStream(true)
