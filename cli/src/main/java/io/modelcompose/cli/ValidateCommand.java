@@ -15,6 +15,7 @@ final class ValidateCommand extends ProjectCommand {
     @Override
     public Integer call() {
         ComposeConfig config = allOptions().load();
+        config.warnings().forEach(warning -> out().println("warning: " + warning));
         out().println(ConfigSummary.describe(config));
         return ExitCodes.OK;
     }

@@ -46,14 +46,15 @@ public final class GatewayHarness {
         return new GatewayHarness(backend, gateway, client);
     }
 
-    /** Workflows {@code echo} (default, titled), {@code broken} and {@code slow}, on 127.0.0.1. */
+    /** Workflows {@code echo} (default, titled), {@code broken}, {@code slow} and private {@code internal}, on 127.0.0.1. */
     public static ComposeConfig config(String basePath, int port) {
         ControllerConfig controller = new ControllerConfig(null, "http-server", "127.0.0.1", port, basePath, 0,
                 false, null, null, Duration.ofSeconds(5), null);
         List<WorkflowConfig> workflows = List.of(
                 new WorkflowConfig("echo", "Echo", null, true, List.of(), null, null),
                 new WorkflowConfig("broken", null, null, false, List.of(), null, null),
-                new WorkflowConfig("slow", null, null, false, List.of(), null, null));
+                new WorkflowConfig("slow", null, null, false, List.of(), null, null),
+                new WorkflowConfig("internal", "Internal", null, false, List.of(), null, null, null, true));
         return new ComposeConfig(controller, List.of(), workflows, List.of(), Map.of(), List.of());
     }
 

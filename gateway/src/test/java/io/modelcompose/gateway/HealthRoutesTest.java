@@ -83,7 +83,7 @@ class HealthRoutesTest {
     }
 
     @Test
-    void listsWorkflowsWithTitleAndDefaultOnlyWhenSet(Vertx vertx) {
+    void listsPublicWorkflowsWithTitleAndDefaultOnlyWhenSet(Vertx vertx) {
         HttpResponse<Buffer> response = GatewayHarness.start(vertx).get(BASE + "/workflows");
 
         assertThat(response.statusCode()).isEqualTo(200);

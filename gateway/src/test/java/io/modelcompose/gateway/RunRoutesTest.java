@@ -130,6 +130,14 @@ class RunRoutesTest {
     }
 
     @Test
+    void answers404ForAPrivateWorkflowAndStartsNothing() {
+        HttpResponse<Buffer> response = harness.postJson(RUNS, "{\"workflow_id\":\"internal\"}");
+
+        assertThat(assertDetail(response, 404)).isEqualTo("Workflow 'internal' not found.");
+        assertThat(harness.backend.submissions()).isEmpty();
+    }
+
+    @Test
     void mapsTheSameIdempotencyKeyToOneRun() {
         Map<String, String> key = Map.of("Idempotency-Key", "order-42");
         String body = "{\"workflow_id\":\"echo\",\"input\":\"once\"}";

@@ -46,7 +46,7 @@ final class RunRoutes {
         }
         ContentTypes.requireJson(rc.request().getHeader(HttpHeaders.CONTENT_TYPE));
         RunRequest request = RunRequest.parse(rc.body().buffer());
-        WorkflowConfig workflow = config.workflow(request.workflowId());
+        WorkflowConfig workflow = config.publicWorkflow(request.workflowId());
         String runId = runId(rc.request().getHeader(IDEMPOTENCY_KEY), workflow.id());
         Future<RunSnapshot> accepted = backend.submit(
                 new RunSubmission(runId, workflow.id(), request.input(), request.metadata()));

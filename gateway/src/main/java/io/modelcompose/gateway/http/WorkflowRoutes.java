@@ -8,13 +8,17 @@ import io.modelcompose.shared.config.WorkflowConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code GET /workflows}: {@code [{workflow_id, title?, default?}]}, {@code default} only when true. */
+/**
+ * {@code GET /workflows}: {@code [{workflow_id, title?, default?}]} of the public workflows, {@code default} only when
+ * true.
+ */
 final class WorkflowRoutes {
     private final ArrayNode listing;
 
     WorkflowRoutes(ComposeConfig config) {
         this.listing = JsonNodeFactory.instance.arrayNode();
-        config.workflows().forEach(workflow -> listing.add(describe(workflow)));
+        config.workflows().stream().filter(workflow -> !workflow.isPrivate())
+                .forEach(workflow -> listing.add(describe(workflow)));
     }
 
     void mount(Router router, String basePath) {

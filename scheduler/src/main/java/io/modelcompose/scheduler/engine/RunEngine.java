@@ -180,6 +180,10 @@ public final class RunEngine {
         job.attempt++;
         job.phase = JobState.Phase.RUNNING;
         JobConfig cfg = job.job;
+        if (cfg.flow() != null) {
+            failJobNow(job, "job type '" + cfg.options().type() + "' is not run by this engine yet");
+            return;
+        }
         try {
             Object input = cfg.input() == null ? frame.input
                     : Templates.render(cfg.input(), scopes.inputScope(frame, cfg, job.attempt));

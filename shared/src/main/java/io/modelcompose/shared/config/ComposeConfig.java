@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param loggers configured loggers (one console logger at info when none are declared)
  * @param env the resolved environment the file was loaded with (the {@code env} expression source)
  * @param files the files that were merged, in order
+ * @param warnings keys that were accepted but are not acted on, each as one line naming the key
  */
 public record ComposeConfig(
         ControllerConfig controller,
@@ -22,7 +23,8 @@ public record ComposeConfig(
         List<WorkflowConfig> workflows,
         List<LoggerConfig> loggers,
         Map<String, String> env,
-        List<String> files) {
+        List<String> files,
+        List<ConfigProblem> warnings) {
 
     public static final String DEFAULT_ID = "__default__";
 
@@ -32,6 +34,28 @@ public record ComposeConfig(
         loggers = List.copyOf(loggers);
         env = Map.copyOf(env);
         files = List.copyOf(files);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A configuration without warnings. */
+    public ComposeConfig(ControllerConfig controller, List<ComponentConfig> components, List<WorkflowConfig> workflows,
+            List<LoggerConfig> loggers, Map<String, String> env, List<String> files) {
+        this(controller, components, workflows, loggers, env, files, List.of());
+    }
+
+    /**
+     * The workflow with this id as clients outside the configuration may run it (HTTP): like {@link #workflow} but a
+     * private workflow is not found.
+     *
+     * @throws ComposeException with {@link ErrorCode#NOT_FOUND} when there is no such public workflow
+     */
+    public WorkflowConfig publicWorkflow(String id) {
+        WorkflowConfig workflow = workflow(id);
+        if (workflow.isPrivate()) {
+            throw new ComposeException(ErrorCode.NOT_FOUND, "Workflow '" + (id == null ? DEFAULT_ID : id)
+                    + "' not found.");
+        }
+        return workflow;
     }
 
     /** The component with this id, if declared. */

@@ -18,6 +18,8 @@ import java.util.List;
  * @param retry retry policy ({@link RetryConfig#NONE} when not set)
  * @param timeout per-attempt time limit, or null
  * @param location where the job was declared
+ * @param options job type, flow, name, run limits and error handling ({@link JobOptions#DEFAULT} for a plain
+ *     component job)
  */
 public record JobConfig(
         String id,
@@ -28,9 +30,22 @@ public record JobConfig(
         List<List<String>> dependsOn,
         RetryConfig retry,
         Duration timeout,
-        SourceLocation location) {
+        SourceLocation location,
+        JobOptions options) {
 
     public JobConfig {
         dependsOn = dependsOn.stream().map(List::copyOf).toList();
+        options = options == null ? JobOptions.DEFAULT : options;
+    }
+
+    /** A plain component job. */
+    public JobConfig(String id, ComponentConfig component, String action, Object input, Object output,
+            List<List<String>> dependsOn, RetryConfig retry, Duration timeout, SourceLocation location) {
+        this(id, component, action, input, output, dependsOn, retry, timeout, location, JobOptions.DEFAULT);
+    }
+
+    /** The flow of a job that is not a component job, or null. */
+    public JobFlow flow() {
+        return options.flow();
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param jobs the jobs in file order, with implicit dependencies already made explicit
  * @param output the workflow-level output template, or null
  * @param location where the workflow was declared
+ * @param name the name upstream gives MCP tools, or null
+ * @param isPrivate {@code private: true}: not listed and not runnable over HTTP, still callable as a sub-workflow
  */
 public record WorkflowConfig(
         String id,
@@ -21,10 +23,18 @@ public record WorkflowConfig(
         boolean isDefault,
         List<JobConfig> jobs,
         Object output,
-        SourceLocation location) {
+        SourceLocation location,
+        String name,
+        boolean isPrivate) {
 
     public WorkflowConfig {
         jobs = List.copyOf(jobs);
+    }
+
+    /** A public workflow without a name. */
+    public WorkflowConfig(String id, String title, String description, boolean isDefault, List<JobConfig> jobs,
+            Object output, SourceLocation location) {
+        this(id, title, description, isDefault, jobs, output, location, null, false);
     }
 
     public Optional<JobConfig> job(String jobId) {

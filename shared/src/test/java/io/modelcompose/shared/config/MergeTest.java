@@ -54,8 +54,8 @@ class MergeTest {
         assertThat(TempProject.problems(request)).containsExactly(
                 "replace.yml:6: controller.runtime.labels: expected a mapping or a list of KEY=VALUE, "
                         + "got 'replaced-by-a-string'",
-                "replace.yml:10: components[1].type: unknown component type 'shel' (known types: http-client, shell, "
-                        + "logger, workflow)");
+                "replace.yml:10: components[1].type: component type 'shel' is not supported (served types: "
+                        + "http-client, shell, logger, workflow) (did you mean 'shell'?)");
     }
 
     @Test

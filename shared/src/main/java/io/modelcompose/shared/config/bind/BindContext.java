@@ -97,6 +97,9 @@ final class BindContext {
         if (components.size() == 1) {
             return components.values().iterator().next();
         }
+        if (components.isEmpty() && !brokenComponents.isEmpty()) {
+            return null; // the declared component's own problem names its type
+        }
         for (ComponentConfig component : components.values()) {
             if (component.isDefault()) {
                 return component;

@@ -4,6 +4,7 @@ import io.modelcompose.shared.config.ActionSpec;
 import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.RuntimeConfig;
 import io.modelcompose.shared.config.tree.ConfigPath;
+import io.modelcompose.shared.config.tree.YField;
 import io.modelcompose.shared.config.tree.YList;
 import io.modelcompose.shared.config.tree.YMap;
 import io.modelcompose.shared.config.tree.YNode;
@@ -45,7 +46,7 @@ final class ComponentBinder {
      * may then not carry an id), null for a declared component.
      */
     static ComponentConfig bind(YNode node, String path, String inlineId, BindContext context) {
-        Fields fields = Fields.of(node, path, context.problems);
+        Fields fields = Fields.of(singleAction(node, path, context), path, context.problems);
         String type = type(fields);
         if (type == null) {
             return null;
@@ -55,7 +56,8 @@ final class ComponentBinder {
         if (inlineId != null) {
             allowed.remove("id");
         }
-        fields.allowOnly(allowed);
+        fields.allowOnly(allowed, type.equals(ComponentTypes.HTTP_CLIENT) ? UpstreamKeys.HTTP_CLIENT_COMPONENT
+                : java.util.Map.of());
         String id = inlineId != null ? inlineId : context.id(fields, PLACEHOLDER_ID, "component");
         int maxConcurrentCount = fields.integer("max_concurrent_count", 0, 0, Integer.MAX_VALUE);
         RuntimeConfig runtime = RuntimeBinder.bind(fields.node("runtime"), fields.path("runtime"), false, context);
@@ -66,16 +68,31 @@ final class ComponentBinder {
                 inlineId != null, fields.location());
     }
 
-    /** The type, or null (reported) when it is missing or unknown. */
+    /** An inline component's singular {@code action:} mapping as an {@code actions:} list of one. */
+    private static YNode singleAction(YNode node, String path, BindContext context) {
+        if (!(node instanceof YMap map) || !(map.get("action") instanceof YMap action)) {
+            return node;
+        }
+        YField field = map.field("action");
+        if (map.has("actions")) {
+            context.problems.add(field.keyLocation(), ConfigPath.child(path, "action"),
+                    "use either 'action' or 'actions', not both");
+            return map.without("action");
+        }
+        YField actions = new YField("actions", field.keyLocation(), new YList(List.of(action), action.location()));
+        return map.without("action").with(actions);
+    }
+
+    /** The type, or null (reported) when it is missing or not served. */
     static String type(Fields fields) {
         String type = fields.string("type");
         if (type == null) {
-            fields.problem("missing required key 'type' (known types: " + ComponentTypes.known() + ")");
+            fields.problem("missing required key 'type' (served types: " + ComponentTypes.known() + ")");
             return null;
         }
         if (!ComponentTypes.isKnown(type)) {
-            fields.problem("type", "unknown component type '" + type + "' (known types: " + ComponentTypes.known()
-                    + ")");
+            fields.problem("type", "component type '" + type + "' is not supported (served types: "
+                    + ComponentTypes.known() + ")" + Suggestions.hint(type, ComponentTypes.ALL));
             return null;
         }
         return type;

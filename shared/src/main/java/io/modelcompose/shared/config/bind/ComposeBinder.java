@@ -29,7 +29,7 @@ public final class ComposeBinder {
     public static ComposeConfig bind(YMap root, Map<String, String> env, List<String> files, Path projectDir,
             Problems problems) {
         Fields fields = new Fields(root, "", problems);
-        fields.allowOnly(KEYS);
+        fields.allowOnly(KEYS, UpstreamKeys.TOP_LEVEL);
         BindContext context = new BindContext(problems, projectDir, env, root.get("workflows"));
         ControllerConfig controller = ControllerBinder.bind(fields.node("controller"), context);
         YList componentList = fields.list("components");
@@ -39,6 +39,6 @@ public final class ComposeBinder {
         List<WorkflowConfig> workflows = workflowList == null ? List.of()
                 : WorkflowBinder.bindAll(workflowList, "workflows", context);
         List<LoggerConfig> loggers = LoggerBinder.bindAll(fields.list("loggers"), "loggers", context);
-        return new ComposeConfig(controller, components, workflows, loggers, env, files);
+        return new ComposeConfig(controller, components, workflows, loggers, env, files, problems.sortedWarnings(files));
     }
 }

@@ -22,7 +22,7 @@ final class ControllerBinder {
     static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<String> ADAPTER_KEYS = Set.of("type", "host", "port", "base_path");
     private static final Set<String> KEYS = Set.of("name", "type", "host", "port", "base_path",
-            "max_concurrent_count", "threaded", "runtime", "broker", "shutdown_timeout", "adapters",
+            "max_concurrent_count", "threaded", "runtime", "broker", "shutdown_timeout", "adapters", "adapter",
             "api_token");
 
     private ControllerBinder() {
@@ -35,7 +35,7 @@ final class ControllerBinder {
                     SourceLocation.UNKNOWN);
         }
         Fields controller = Fields.of(node, "controller", context.problems);
-        controller.allowOnly(KEYS);
+        controller.allowOnly(KEYS, UpstreamKeys.CONTROLLER);
         Fields adapter = adapter(controller);
         return new ControllerConfig(
                 controller.string("name"),
@@ -56,8 +56,17 @@ final class ControllerBinder {
         return text == null || text.isBlank() ? null : text;
     }
 
-    /** The fields holding type/host/port/base_path: the single adapter if one is declared, else the controller. */
+    /**
+     * The fields holding type/host/port/base_path: the single adapter if one is declared ({@code adapter:} or an
+     * {@code adapters:} list of one), else the controller.
+     */
     private static Fields adapter(Fields controller) {
+        if (controller.has("adapter")) {
+            if (controller.has("adapters")) {
+                controller.problem("adapter", "use either 'adapter' or 'adapters', not both");
+            }
+            return singleAdapter(controller, controller.node("adapter"), controller.path("adapter"));
+        }
         YList adapters = controller.list("adapters");
         if (adapters == null) {
             return controller;
@@ -66,13 +75,16 @@ final class ControllerBinder {
             controller.problem("adapters", "exactly one adapter is supported, found " + adapters.items().size());
             return controller;
         }
+        return singleAdapter(controller, adapters.items().get(0), ConfigPath.index(controller.path("adapters"), 0));
+    }
+
+    private static Fields singleAdapter(Fields controller, YNode node, String path) {
         for (String key : ADAPTER_KEYS) {
             if (controller.map().has(key)) {
                 controller.problem(key, "'" + key + "' is written both on the controller and in its adapter");
             }
         }
-        Fields adapter = Fields.of(adapters.items().get(0), ConfigPath.index(controller.path("adapters"), 0),
-                controller.problems());
+        Fields adapter = Fields.of(node, path, controller.problems());
         adapter.allowOnly(ADAPTER_KEYS);
         return adapter;
     }

@@ -11,6 +11,7 @@ import io.modelcompose.shared.config.tree.YScalar;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the keys of one mapping with their types. Every read that finds a wrong value reports a problem at the
@@ -90,6 +91,22 @@ final class Fields {
                         "unknown key '" + field.key() + "'" + Suggestions.hint(field.key(), allowed));
             }
         }
+    }
+
+    /**
+     * Like {@link #allowOnly(Collection)}, but a key of {@code acceptedUnused} (an upstream key we parse and do not act
+     * on) is accepted with one warning naming it and saying why.
+     */
+    void allowOnly(Collection<String> allowed, Map<String, String> acceptedUnused) {
+        for (YField field : map.entries()) {
+            String reason = acceptedUnused.get(field.key());
+            if (reason != null && !allowed.contains(field.key())) {
+                problems.warn(field.keyLocation(), path(field.key()), "accepted but not acted on: " + reason);
+            }
+        }
+        List<String> all = new java.util.ArrayList<>(allowed);
+        all.addAll(acceptedUnused.keySet());
+        allowOnly(all);
     }
 
     void requireKey(String key, String hint) {

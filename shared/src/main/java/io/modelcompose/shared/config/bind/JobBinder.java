@@ -4,6 +4,8 @@ import io.modelcompose.shared.config.ActionSpec;
 import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.JobConfig;
+import io.modelcompose.shared.config.JobFlow;
+import io.modelcompose.shared.config.JobOptions;
 import io.modelcompose.shared.config.RuntimeConfig;
 import io.modelcompose.shared.config.tree.YMap;
 import io.modelcompose.shared.config.tree.YNode;
@@ -13,46 +15,91 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Binds a job. {@code component} names a declared component (which wins over a type of the same name), a built-in
- * type used inline with that type's keys on the job ({@code component: shell} + {@code command:}), or is an inline
- * component mapping; without it the default component is used. An inline component gets the job's id.
+ * Binds a job. A component job's {@code component} names a declared component (which wins over a type of the same
+ * name), a built-in type used inline with that type's keys on the job ({@code component: shell} + {@code command:}),
+ * or is an inline component mapping; without it the default component is used. An inline component gets the job's
+ * id. Jobs of the other types ({@code if}, {@code switch}, ...) are bound by {@link JobFlowBinder}.
  */
 final class JobBinder {
     static final String PLACEHOLDER_ID = "__job__";
-    static final Set<String> KEYS = Set.of("id", "type", "component", "action", "input", "output", "depends_on",
-            "retry", "timeout", "name", "title", "description");
+    static final List<String> TYPES = List.of("component", "if", "switch", "random-router", "filter", "for-each",
+            "delay");
+    /** Keys of every job type. */
+    static final Set<String> COMMON_KEYS = Set.of("id", "type", "name", "title", "description", "depends_on",
+            "retry", "timeout", "max_run_count", "on_error");
+    static final Set<String> COMPONENT_KEYS = Set.of("component", "action", "input", "output", "repeat_count");
 
     private JobBinder() {
     }
 
     /** The resolved component (null when unresolved) and the type whose keys the job itself may carry. */
-    private record Resolved(ComponentConfig component, Set<String> extraKeys) {
+    record Resolved(ComponentConfig component, Set<String> extraKeys) {
     }
 
-    static BoundJob bind(YNode node, String path, String previousJobId, BindContext context) {
+    /**
+     * @param placeholderId the id of the job when it has none
+     * @param previousJobId the job this one depends on when it has no {@code depends_on}, or null
+     */
+    static BoundJob bind(YNode node, String path, String placeholderId, String previousJobId, BindContext context) {
         Fields job = Fields.of(node, path, context.problems);
-        String id = context.id(job, PLACEHOLDER_ID, "job");
-        String type = job.string("type");
-        if (type != null && !type.equals("component")) {
-            job.problem("type", "job type '" + type + "' is not supported (supported: component)");
+        String id = context.id(job, placeholderId, "job");
+        String written = job.string("type");
+        String type = job.choice("type", JobOptions.COMPONENT, TYPES);
+        if (written != null && !TYPES.contains(written)) {
+            return unknownType(job, id, path);
         }
-        Resolved resolved = component(job, id, context);
-        Set<String> allowed = new LinkedHashSet<>(KEYS);
-        allowed.addAll(resolved.extraKeys());
-        job.allowOnly(allowed);
-        String action = job.string("action", ComposeConfig.DEFAULT_ID);
-        if (resolved.component() != null) {
-            checkAction(job, resolved.component(), action);
+        Set<String> allowed = new LinkedHashSet<>(COMMON_KEYS);
+        ComponentConfig component = null;
+        String action = ComposeConfig.DEFAULT_ID;
+        JobFlow flow = null;
+        if (type.equals(JobOptions.COMPONENT)) {
+            Resolved resolved = component(job, id, context);
+            allowed.addAll(COMPONENT_KEYS);
+            allowed.addAll(resolved.extraKeys());
+            component = resolved.component();
+            action = job.string("action", ComposeConfig.DEFAULT_ID);
+            if (component != null) {
+                checkAction(job, component, action);
+            }
+        } else {
+            JobFlowBinder.Bound bound = JobFlowBinder.bind(type, job, id, context);
+            allowed.addAll(bound.keys());
+            flow = bound.flow();
+            component = bound.component();
+            action = bound.action();
         }
+        job.allowOnly(allowed, UpstreamKeys.JOB);
         DependsOnBinder.Dependencies dependencies = DependsOnBinder.bind(job, id, previousJobId);
-        JobConfig config = new JobConfig(id, resolved.component(), action, job.template("input"),
-                job.template("output"), dependencies.groups(), RetryBinder.bind(job), job.duration("timeout"),
-                job.location());
+        JobOptions options = new JobOptions(type, job.string("name"), job.string("description"),
+                job.integer("max_run_count", JobOptions.DEFAULT_MAX_RUN_COUNT, 1, Integer.MAX_VALUE),
+                repeatCount(job), OnErrorBinder.bind(job), flow);
+        Object input = type.equals(JobOptions.COMPONENT) ? job.template("input") : null;
+        Object output = type.equals("if") || type.equals("switch") || type.equals("random-router") ? null
+                : job.template("output");
+        JobConfig config = new JobConfig(id, component, action, input, output, dependencies.groups(),
+                RetryBinder.bind(job), job.duration("timeout"), job.location(), options);
         return new BoundJob(config, dependencies.references(), job.keyLocation("depends_on"),
-                job.map().has("depends_on") ? job.path("depends_on") : path);
+                job.map().has("depends_on") ? job.path("depends_on") : path, RoutingScan.references(job));
     }
 
-    private static Resolved component(Fields job, String jobId, BindContext context) {
+    /** A job of a type that does not exist (reported): no further checks, no dependencies. */
+    private static BoundJob unknownType(Fields job, String id, String path) {
+        JobConfig config = new JobConfig(id, null, ComposeConfig.DEFAULT_ID, null, null, List.of(),
+                RetryBinder.bind(job), null, job.location());
+        return new BoundJob(config, List.of(), job.location(), path, List.of());
+    }
+
+    /** {@code repeat_count}: an integer of at least 1, or a template rendered when the job runs. */
+    private static Object repeatCount(Fields job) {
+        YNode node = job.node("repeat_count");
+        if (node instanceof YScalar scalar && scalar.value() instanceof String text && text.contains("${")) {
+            return text;
+        }
+        return job.integer("repeat_count", 1, 1, Integer.MAX_VALUE);
+    }
+
+    /** Resolves {@code fields.component} (a component job, or the {@code do} of a for-each job). */
+    static Resolved component(Fields job, String jobId, BindContext context) {
         YNode node = job.node("component");
         if (node instanceof YMap) {
             return new Resolved(ComponentBinder.bind(node, job.path("component"), jobId, context), Set.of());
@@ -90,7 +137,7 @@ final class JobBinder {
         return keys;
     }
 
-    private static void checkAction(Fields job, ComponentConfig component, String action) {
+    static void checkAction(Fields job, ComponentConfig component, String action) {
         List<ActionSpec> actions = component.actions();
         if (actions.isEmpty()) {
             return;

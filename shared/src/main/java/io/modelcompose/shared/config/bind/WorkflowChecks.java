@@ -28,8 +28,13 @@ final class WorkflowChecks {
     static void check(List<BoundJob> boundJobs, Fields workflow) {
         WorkflowChecks checks = new WorkflowChecks(boundJobs, workflow.problems());
         boundJobs.forEach(checks::checkReferences);
-        if (!boundJobs.isEmpty() && boundJobs.stream().noneMatch(job -> job.job().dependsOn().isEmpty())) {
-            workflow.problem("jobs", "no entry job: every job depends on another job");
+        boundJobs.forEach(checks::checkRoutes);
+        Set<String> targets = new HashSet<>();
+        boundJobs.forEach(job -> targets.addAll(job.job().options().routingTargets()));
+        if (!boundJobs.isEmpty() && boundJobs.stream().noneMatch(job -> job.job().dependsOn().isEmpty()
+                && !targets.contains(job.job().id()))) {
+            workflow.problem("jobs", "no entry job: every job depends on another job"
+                    + (targets.isEmpty() ? "" : " or is only started by routing"));
         }
         checks.jobs.keySet().forEach(checks::visit);
     }
@@ -42,6 +47,15 @@ final class WorkflowChecks {
             } else if (!jobs.containsKey(reference.id())) {
                 problems.add(reference.location(), reference.path(), "unknown job '" + reference.id() + "'"
                         + Suggestions.hint(reference.id(), jobs.keySet()));
+            }
+        }
+    }
+
+    private void checkRoutes(BoundJob job) {
+        for (BoundJob.Reference route : job.routes()) {
+            if (!jobs.containsKey(route.id())) {
+                problems.add(route.location(), route.path(), "unknown routing target '" + route.id() + "'"
+                        + Suggestions.hint(route.id(), jobs.keySet()));
             }
         }
     }

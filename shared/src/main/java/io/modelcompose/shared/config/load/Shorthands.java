@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
 /**
  * Rewrites the shorthand forms of one document before files are merged, so that {@code component:} in one file and
  * {@code components:} in another merge: singular keys ({@code component}, {@code workflow}, {@code logger},
- * {@code action}, {@code job}, {@code adapter}) become their list keys, a single {@code loggers} mapping becomes a
+ * {@code action}, {@code job}) become their list keys, a single {@code loggers} mapping becomes a
  * list of one, and {@code runtime: docker} becomes {@code runtime: {type: docker}}.
  */
 public final class Shorthands {
@@ -39,7 +39,8 @@ public final class Shorthands {
                 (component, path) -> runtimeObject(plural(component, path, "action", "actions")));
         root = eachItem(root, "workflows", (workflow, path) -> plural(workflow, path, "job", "jobs"));
         if (root.get("controller") instanceof YMap controller) {
-            YMap normalized = runtimeObject(plural(controller, "controller", "adapter", "adapters"));
+            // 'adapter' stays as written, so that messages name controller.adapter
+            YMap normalized = runtimeObject(controller);
             root = root.with(root.field("controller").withValue(normalized));
         }
         return root;
