@@ -15,7 +15,8 @@ import io.modelcompose.cli.metrics.Telemetry;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.transport.KafkaClients;
+import io.modelcompose.transport.KafkaSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.InetAddress;
@@ -80,7 +81,7 @@ public final class AgentServe {
         Vertx vertx = telemetry.createVertx(new VertxOptions());
         try {
             AgentOptions options = agentOptions(docker, new KafkaSettings(bootstrapServers, new Topics(topicPrefix),
-                    InstanceIds.next()), hostId, workDir, env);
+                    InstanceIds.next(), KafkaClients.create()), hostId, workDir, env);
             vertx.deployVerticle(new RuntimeAgentVerticle(options, docker, telemetry.registry())).toCompletionStage()
                     .toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             MetricsServer.serveIfAsked(vertx, telemetry, metricsHost, metricsPort);

@@ -5,7 +5,7 @@ import io.modelcompose.runtimeagent.docker.DockerAvailability;
 import io.modelcompose.runtimeagent.docker.DockerExecutor;
 import io.modelcompose.runtimeagent.service.AgentOptions;
 import io.modelcompose.runtimeagent.service.RuntimeAgentVerticle;
-import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.transport.KafkaSettings;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Map;

@@ -7,8 +7,8 @@ import io.modelcompose.cli.metrics.Telemetry;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.ControllerConfig;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.transport.ClientDefaults;
-import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.transport.KafkaClients;
+import io.modelcompose.transport.KafkaSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
@@ -78,12 +78,14 @@ public final class NativeUp {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             String bootstrap = brokerChoice.bootstrapServers();
+            KafkaClients.Options clientOptions = clientOptions();
             if (brokerChoice.embedded()) {
                 LOG.info("starting the embedded Kafka broker in {}", state.kafkaDir());
                 broker = EmbeddedBrokerProcess.start(state.kafkaDir(), EmbeddedBrokerProcess.locateLibDir(),
                         Duration.ofSeconds(90));
                 bootstrap = broker.bootstrapServers();
-                ClientDefaults.soleWriter(bootstrap);
+                // every record there is written by this process: its consumers fetch less eagerly
+                clientOptions = clientOptions.withSoleWriter(bootstrap);
             }
             // One event loop per core, not Vert.x's two: each loop holds a selector (two descriptors), and every open
             // descriptor costs each process start (shell jobs); the roles' loops are never blocked, so two per core
@@ -92,7 +94,8 @@ public final class NativeUp {
                     .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
             Topics topics = brokerChoice.embedded() ? Topics.singleHost(brokerChoice.topicPrefix())
                     : new Topics(brokerChoice.topicPrefix());
-            KafkaSettings kafka = new KafkaSettings(bootstrap, topics, InstanceIds.next());
+            KafkaSettings kafka = new KafkaSettings(bootstrap, topics, InstanceIds.next(),
+                    KafkaClients.create(clientOptions));
             set = ServiceSet.deploy(vertx, config, projectDir, kafka, roles, tuning, telemetry)
                     .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
             MetricsServer.serveIfAsked(vertx, telemetry,
@@ -123,6 +126,12 @@ public final class NativeUp {
             }
             stopped.countDown();
         }
+    }
+
+    /** Local delivery is on unless {@code -Dcompose.kafka.local-delivery=false}. */
+    static KafkaClients.Options clientOptions() {
+        boolean localDelivery = !"false".equals(System.getProperty("compose.kafka.local-delivery"));
+        return new KafkaClients.Options(localDelivery, Set.of());
     }
 
     private String describe(ServiceSet set) {

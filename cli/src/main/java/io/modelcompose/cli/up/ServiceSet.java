@@ -8,7 +8,7 @@ import io.modelcompose.gateway.kafka.KafkaRunBackend;
 import io.modelcompose.scheduler.service.SchedulerOptions;
 import io.modelcompose.scheduler.service.SchedulerVerticle;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.transport.KafkaSettings;
 import io.modelcompose.worker.service.WorkerOptions;
 import io.modelcompose.worker.service.WorkerVerticle;
 import io.vertx.core.Future;

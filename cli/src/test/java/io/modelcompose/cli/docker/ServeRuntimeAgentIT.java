@@ -9,9 +9,10 @@ import io.modelcompose.shared.event.AgentEvents.AgentEvent;
 import io.modelcompose.shared.event.AgentEvents.Kind;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.transport.ConsumerLoop;
-import io.modelcompose.shared.transport.EventProducer;
-import io.modelcompose.shared.transport.TopicAdmin;
+import io.modelcompose.transport.ConsumerLoop;
+import io.modelcompose.transport.EventProducer;
+import io.modelcompose.transport.KafkaClients;
+import io.modelcompose.transport.TopicAdmin;
 import io.modelcompose.testkit.docker.LocalImages;
 import io.modelcompose.testkit.docker.RequiresDocker;
 import io.modelcompose.testkit.kafka.EmbeddedKafka;
@@ -60,8 +61,9 @@ class ServeRuntimeAgentIT {
                     - { id: log, component: logger }
                 """.replace("BOOTSTRAP", kafka.bootstrapServers()).replace("PREFIX", topics.prefix()));
         TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
-        producer = new EventProducer(kafka.bootstrapServers(), "it-serve-agent");
-        eventsLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "it-serve-agent-events")
+        KafkaClients clients = KafkaClients.create();
+        producer = clients.ownProducer(kafka.bootstrapServers(), "it-serve-agent");
+        eventsLoop = clients.consumer(kafka.bootstrapServers(), "it-serve-agent-events")
                 .assignAll(List.of(topics.agentEvents(), topics.heartbeats()), true)
                 .handler((event, position) -> {
                     events.add(event);

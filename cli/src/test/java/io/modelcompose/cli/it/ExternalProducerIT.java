@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcompose.cli.up.ServiceSet;
-import io.modelcompose.shared.transport.TopicAdmin;
+import io.modelcompose.transport.TopicAdmin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,8 +5,9 @@ import io.modelcompose.shared.config.ConfigLoader;
 import io.modelcompose.shared.config.ControllerConfig;
 import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.transport.KafkaSettings;
 import io.modelcompose.testkit.kafka.EmbeddedKafka;
+import io.modelcompose.transport.KafkaClients;
+import io.modelcompose.transport.KafkaSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import java.util.UUID;
  * @param dir the project folder (working directory of shell jobs)
  * @param bootstrapServers the broker
  * @param topics the topic names of this project
+ * @param clients the Kafka clients of the roles this test starts in its JVM (one process)
  */
-record ItProject(Path dir, String bootstrapServers, Topics topics) {
+record ItProject(Path dir, String bootstrapServers, Topics topics, KafkaClients clients) {
 
     /**
      * Writes {@code model-compose.yml}: a controller with the broker settings (plus {@code controllerLines}, already
@@ -38,7 +40,7 @@ record ItProject(Path dir, String bootstrapServers, Topics topics) {
                 + controllerLines
                 + body;
         Files.writeString(dir.resolve("model-compose.yml"), yaml);
-        return new ItProject(dir, kafka.bootstrapServers(), new Topics(prefix));
+        return new ItProject(dir, kafka.bootstrapServers(), new Topics(prefix), KafkaClients.create());
     }
 
     /** The config as written, except that the gateway listens on an ephemeral port. */
@@ -53,7 +55,8 @@ record ItProject(Path dir, String bootstrapServers, Topics topics) {
 
     /** Settings for roles started in this JVM; every call gives a new instance id. */
     KafkaSettings kafka() {
-        return new KafkaSettings(bootstrapServers, topics, "it-" + UUID.randomUUID().toString().substring(0, 8));
+        return new KafkaSettings(bootstrapServers, topics, "it-" + UUID.randomUUID().toString().substring(0, 8),
+                clients);
     }
 
     Path file(String name) {

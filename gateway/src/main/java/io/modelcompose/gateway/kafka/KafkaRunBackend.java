@@ -13,13 +13,13 @@ import io.modelcompose.shared.event.RunEvents.RunState;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.metrics.MeterRegistries;
-import io.modelcompose.shared.transport.ClientDefaults;
-import io.modelcompose.shared.transport.ConsumerLoop;
-import io.modelcompose.shared.transport.EventProducer;
-import io.modelcompose.shared.transport.KafkaSettings;
-import io.modelcompose.shared.transport.RecordPosition;
-import io.modelcompose.shared.transport.TopicAdmin;
+import io.modelcompose.transport.metrics.MeterRegistries;
+import io.modelcompose.transport.ClientDefaults;
+import io.modelcompose.transport.ConsumerLoop;
+import io.modelcompose.transport.EventProducer;
+import io.modelcompose.transport.KafkaSettings;
+import io.modelcompose.transport.RecordPosition;
+import io.modelcompose.transport.TopicAdmin;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -82,17 +82,17 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                     3_000, AdminClientConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, ClientDefaults.CONNECTIONS_MAX_IDLE_MS);
             adminClient = Admin.create(props);
-            EventProducer created = EventProducer.shared(kafka.bootstrapServers(), "gateway-" + kafka.instanceId());
+            EventProducer created = kafka.sharedProducer("gateway-" + kafka.instanceId());
             created.warmUp(List.of(topics.runs(), topics.deadLetter()));
             return created;
         }).map(p -> {
             producer = p;
-            stateLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "gateway-state-" + kafka.instanceId())
+            stateLoop = kafka.consumer("gateway-state-" + kafka.instanceId())
                     .assignAll(List.of(topics.runState()), true)
                     .deadLetters(producer, topics.deadLetter())
                     .meterRegistry(metrics.clientRegistry())
                     .handler(this::onState).build().start();
-            heartbeatLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "gateway-heartbeats-" + kafka.instanceId())
+            heartbeatLoop = kafka.consumer("gateway-heartbeats-" + kafka.instanceId())
                     .assignAll(List.of(topics.heartbeats()), false)
                     .deadLetters(producer, topics.deadLetter())
                     .meterRegistry(metrics.clientRegistry())

@@ -2,7 +2,7 @@ package io.modelcompose.gateway.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.modelcompose.shared.metrics.MeterRegistries;
+import io.modelcompose.transport.metrics.MeterRegistries;
 import io.modelcompose.shared.metrics.MetricNames;
 import java.util.function.LongSupplier;
 

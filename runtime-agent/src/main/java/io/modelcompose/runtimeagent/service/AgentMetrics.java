@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.shared.event.AgentEvents.AgentEvent;
 import io.modelcompose.shared.event.AgentEvents.Kind;
-import io.modelcompose.shared.metrics.MeterRegistries;
+import io.modelcompose.transport.metrics.MeterRegistries;
 import io.modelcompose.shared.metrics.MetricNames;
 import java.util.EnumMap;
 import java.util.Locale;

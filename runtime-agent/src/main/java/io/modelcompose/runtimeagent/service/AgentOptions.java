@@ -1,6 +1,6 @@
 package io.modelcompose.runtimeagent.service;
 
-import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.transport.KafkaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

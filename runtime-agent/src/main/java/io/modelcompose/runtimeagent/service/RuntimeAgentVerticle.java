@@ -14,12 +14,12 @@ import io.modelcompose.shared.event.AgentEvents.Kind;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.metrics.MeterRegistries;
-import io.modelcompose.shared.transport.ConsumerLoop;
-import io.modelcompose.shared.transport.EventProducer;
-import io.modelcompose.shared.transport.KafkaSettings;
-import io.modelcompose.shared.transport.RecordPosition;
-import io.modelcompose.shared.transport.TopicAdmin;
+import io.modelcompose.transport.metrics.MeterRegistries;
+import io.modelcompose.transport.ConsumerLoop;
+import io.modelcompose.transport.EventProducer;
+import io.modelcompose.transport.KafkaSettings;
+import io.modelcompose.transport.RecordPosition;
+import io.modelcompose.transport.TopicAdmin;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -79,14 +79,14 @@ public final class RuntimeAgentVerticle extends VerticleBase {
         admin = vertx.createSharedWorkerExecutor("runtime-agent-admin", 2);
         return admin.executeBlocking(() -> {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
-            EventProducer created = new EventProducer(kafka.bootstrapServers(), "runtime-agent-" + options.hostId());
+            EventProducer created = kafka.ownProducer("runtime-agent-" + options.hostId());
             created.warmUp(List.of(topics.agentEvents(), topics.heartbeats(), topics.deadLetter()));
             return created;
         }).compose(created -> {
             producer = created;
             return findOwnContainers();
         }).map(found -> {
-            commandsLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "runtime-agent-" + options.hostId())
+            commandsLoop = kafka.consumer("runtime-agent-" + options.hostId())
                     .subscribe(topics.prefix() + "-runtime-agent-" + options.hostId(), List.of(topics.agentCommands()))
                     .deadLetters(producer, topics.deadLetter())
                     .meterRegistry(metrics.clientRegistry())

@@ -9,10 +9,11 @@ import io.modelcompose.shared.event.AgentEvents.AgentCommand;
 import io.modelcompose.shared.event.AgentEvents.AgentEvent;
 import io.modelcompose.shared.event.AgentEvents.Kind;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.transport.ConsumerLoop;
-import io.modelcompose.shared.transport.EventProducer;
-import io.modelcompose.shared.transport.KafkaSettings;
-import io.modelcompose.shared.transport.TopicAdmin;
+import io.modelcompose.transport.ConsumerLoop;
+import io.modelcompose.transport.EventProducer;
+import io.modelcompose.transport.KafkaClients;
+import io.modelcompose.transport.KafkaSettings;
+import io.modelcompose.transport.TopicAdmin;
 import io.modelcompose.testkit.docker.RequiresDocker;
 import io.modelcompose.testkit.kafka.EmbeddedKafka;
 import io.vertx.core.Vertx;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class RuntimeAgentVerticleIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<AgentEvent> EVENTS = new CopyOnWriteArrayList<>();
+    private static final KafkaClients CLIENTS = KafkaClients.create();
     private static DockerFixture docker;
     private static Vertx vertx;
     private static EventProducer commands;
@@ -58,8 +60,8 @@ class RuntimeAgentVerticleIT {
         bootstrap = kafka.bootstrapServers();
         topics = new Topics(kafka.newTopicPrefix() + "compose");
         TopicAdmin.ensureTopics(bootstrap, topics);
-        commands = new EventProducer(bootstrap, "it-commands");
-        eventsLoop = ConsumerLoop.builder(bootstrap, "it-agent-events")
+        commands = CLIENTS.ownProducer(bootstrap, "it-commands");
+        eventsLoop = CLIENTS.consumer(bootstrap, "it-agent-events")
                 .assignAll(List.of(topics.agentEvents()), true)
                 .handler((event, position) -> {
                     if (event instanceof AgentEvent e) {
@@ -95,7 +97,7 @@ class RuntimeAgentVerticleIT {
     }
 
     private static String startAgent() throws Exception {
-        AgentOptions options = AgentOptions.of(new KafkaSettings(bootstrap, topics, "it"), hostId, workDir)
+        AgentOptions options = AgentOptions.of(new KafkaSettings(bootstrap, topics, "it", CLIENTS), hostId, workDir)
                 .withWatchInterval(Duration.ofMillis(300));
         return vertx.deployVerticle(new RuntimeAgentVerticle(options, docker.executor))
                 .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

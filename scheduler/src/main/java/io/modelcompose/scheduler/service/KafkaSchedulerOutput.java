@@ -14,7 +14,7 @@ import io.modelcompose.shared.event.RunEvents.RunStarted;
 import io.modelcompose.shared.event.RunEvents.RunState;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.transport.EventProducer;
+import io.modelcompose.transport.EventProducer;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;

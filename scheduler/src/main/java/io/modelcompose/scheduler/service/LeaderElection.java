@@ -1,6 +1,6 @@
 package io.modelcompose.scheduler.service;
 
-import io.modelcompose.shared.transport.ClientDefaults;
+import io.modelcompose.transport.ClientDefaults;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -15,7 +15,7 @@ import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.WorkflowConfig;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
-import io.modelcompose.shared.metrics.MeterRegistries;
+import io.modelcompose.transport.metrics.MeterRegistries;
 import io.modelcompose.shared.metrics.MetricNames;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.modelcompose.scheduler.service;
 
-import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.transport.KafkaSettings;
 
 /**
  * Settings of a scheduler instance.

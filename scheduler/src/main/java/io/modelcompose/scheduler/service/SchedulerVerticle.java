@@ -4,12 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.metrics.MeterRegistries;
-import io.modelcompose.shared.transport.ConsumerLoop;
-import io.modelcompose.shared.transport.ConsumerLoopBuilder;
-import io.modelcompose.shared.transport.EventProducer;
-import io.modelcompose.shared.transport.KafkaSettings;
-import io.modelcompose.shared.transport.TopicAdmin;
+import io.modelcompose.transport.metrics.MeterRegistries;
+import io.modelcompose.transport.ConsumerLoopBuilder;
+import io.modelcompose.transport.EventProducer;
+import io.modelcompose.transport.KafkaSettings;
+import io.modelcompose.transport.TopicAdmin;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -54,7 +53,7 @@ public final class SchedulerVerticle extends VerticleBase {
         admin = vertx.createSharedWorkerExecutor("compose-scheduler-admin", 2);
         return admin.executeBlocking(() -> {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), kafka.topics());
-            EventProducer created = EventProducer.shared(kafka.bootstrapServers(), "scheduler-" + kafka.instanceId());
+            EventProducer created = kafka.sharedProducer("scheduler-" + kafka.instanceId());
             created.warmUp(List.of(kafka.topics().runs(), kafka.topics().jobs(), kafka.topics().jobControl(), kafka.topics().runState(), kafka.topics().runEvents(), kafka.topics().heartbeats(), kafka.topics().deadLetter()));
             return created;
         }).map(p -> {
@@ -126,6 +125,6 @@ public final class SchedulerVerticle extends VerticleBase {
     }
 
     static ConsumerLoopBuilder loop(KafkaSettings kafka, String name) {
-        return ConsumerLoop.builder(kafka.bootstrapServers(), name + "-" + kafka.instanceId());
+        return kafka.consumer(name + "-" + kafka.instanceId());
     }
 }

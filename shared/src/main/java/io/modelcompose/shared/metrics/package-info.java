@@ -1,2 +1,2 @@
-/** Meter names, tag keys and the no-op registry shared by the roles' Micrometer instrumentation. */
+/** Meter names and tag keys of the roles' Micrometer instrumentation (the contract; no Micrometer here). */
 package io.modelcompose.shared.metrics;

@@ -6,7 +6,7 @@ import static io.modelcompose.shared.metrics.MetricNames.STATUS;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.modelcompose.shared.metrics.MeterRegistries;
+import io.modelcompose.transport.metrics.MeterRegistries;
 import io.modelcompose.shared.metrics.MetricNames;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package io.modelcompose.worker.service;
 
-import io.modelcompose.shared.transport.KafkaSettings;
+import io.modelcompose.transport.KafkaSettings;
 import java.nio.file.Path;
 
 /**

@@ -10,12 +10,12 @@ import io.modelcompose.shared.event.JobEvents.JobFinished;
 import io.modelcompose.shared.event.JobEvents.JobHeartbeat;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.metrics.MeterRegistries;
-import io.modelcompose.shared.transport.ConsumerLoop;
-import io.modelcompose.shared.transport.EventProducer;
-import io.modelcompose.shared.transport.KafkaSettings;
-import io.modelcompose.shared.transport.RecordPosition;
-import io.modelcompose.shared.transport.TopicAdmin;
+import io.modelcompose.transport.metrics.MeterRegistries;
+import io.modelcompose.transport.ConsumerLoop;
+import io.modelcompose.transport.EventProducer;
+import io.modelcompose.transport.KafkaSettings;
+import io.modelcompose.transport.RecordPosition;
+import io.modelcompose.transport.TopicAdmin;
 import io.modelcompose.worker.component.CancelSignal;
 import io.modelcompose.worker.component.ComponentCatalog;
 import io.modelcompose.worker.component.ComponentResult;
@@ -84,12 +84,12 @@ public final class WorkerVerticle extends VerticleBase {
         components = new ComponentRunner(vertx, options.maxProcesses());
         return admin.executeBlocking(() -> {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
-            EventProducer created = EventProducer.shared(kafka.bootstrapServers(), "worker-" + kafka.instanceId());
+            EventProducer created = kafka.sharedProducer("worker-" + kafka.instanceId());
             created.warmUp(List.of(topics.runs(), topics.leases(), topics.heartbeats(), topics.deadLetter()));
             return created;
         }).compose(p -> {
             producer = p;
-            controlLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "worker-control-" + kafka.instanceId())
+            controlLoop = kafka.consumer("worker-control-" + kafka.instanceId())
                     .assignAll(List.of(topics.jobControl()), false)
                     .deadLetters(producer, topics.deadLetter())
                     .meterRegistry(metrics.clientRegistry())
@@ -98,7 +98,7 @@ public final class WorkerVerticle extends VerticleBase {
             // Take jobs only once cancel requests are followed: one written before that would be missed.
             return Future.fromCompletionStage(controlLoop.positioned(), context);
         }).map(v -> {
-            jobsLoop = ConsumerLoop.builder(kafka.bootstrapServers(), "worker-jobs-" + kafka.instanceId())
+            jobsLoop = kafka.consumer("worker-jobs-" + kafka.instanceId())
                     .subscribe(topics.prefix() + "-workers", List.of(topics.jobs()))
                     .maxInFlight(options.maxConcurrentJobs())
                     .deadLetters(producer, topics.deadLetter())

@@ -1,4 +1,4 @@
-package io.modelcompose.shared.transport;
+package io.modelcompose.transport;
 
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;

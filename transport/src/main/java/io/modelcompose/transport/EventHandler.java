@@ -1,4 +1,4 @@
-package io.modelcompose.shared.transport;
+package io.modelcompose.transport;
 
 import io.modelcompose.shared.event.ComposeEvent;
 import java.util.concurrent.CompletionStage;

@@ -1,4 +1,4 @@
-package io.modelcompose.shared.transport;
+package io.modelcompose.transport;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
  * or by {@link LocalDelivery}. Each record is handed over exactly once and in offset order: both ways claim an offset
  * and hand the record over under this object's lock. A local record that comes while the loop is at its limit of
  * records in flight is held here (up to {@link #MAX_HELD}) and handed over, in order, once there is room: it need not
- * wait for a fetch, which may be slow to come when every writer is in this JVM ({@link ClientDefaults#soleWriter}).
+ * wait for a fetch, which may be slow to come when every writer is in this process ({@link KafkaClients.Options#soleWriterClusters()}).
  */
 final class PartitionFeeds {
     static final int MAX_HELD = 4_096;
@@ -82,7 +82,7 @@ final class PartitionFeeds {
     }
 
     /**
-     * A record written by this JVM: runs {@code handOver} with the partition's progress if it is the next record of
+     * A record written by this process: runs {@code handOver} with the partition's progress if it is the next record of
      * an assigned partition and {@code admit} agrees, or holds it for {@link #release} if there is no room now (and
      * records are held already, so that order is kept); answers false if the record is left to the fetch.
      */

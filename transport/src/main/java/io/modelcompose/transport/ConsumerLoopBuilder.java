@@ -1,37 +1,34 @@
-package io.modelcompose.shared.transport;
+package io.modelcompose.transport;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 
-/** Settings of a {@link ConsumerLoop}; {@link #build()} creates it (not started). */
+/** Collects the settings of a {@link ConsumerLoop}; {@link #build()} creates it (not started). */
 public final class ConsumerLoopBuilder {
-    /** Where an assigned reader starts. */
-    enum Start { BEGINNING, END, COMMITTED }
+    private final KafkaClients clients;
+    private final String bootstrapServers;
+    private final String name;
+    private List<String> topics = List.of();
+    private String groupId;
+    private EventHandler handler;
+    private EventProducer deadLetters;
+    private String deadLetterTopic;
+    private int maxInFlight = 1000;
+    private boolean assignAll;
+    private ConsumerSettings.Start startAt = ConsumerSettings.Start.COMMITTED;
+    private Consumer<Map<String, String>> committedListener;
+    private Function<String, String> commitMetadata;
+    private boolean commit = true;
+    private long pollMillis = 100;
+    private final Map<String, Object> extra = new HashMap<>();
+    private MeterRegistry meterRegistry;
 
-    final String bootstrapServers;
-    final String name;
-    List<String> topics = List.of();
-    String groupId;
-    EventHandler handler;
-    EventProducer deadLetters;
-    String deadLetterTopic;
-    int maxInFlight = 1000;
-    boolean assignAll;
-    Start startAt = Start.COMMITTED;
-    Consumer<Map<String, String>> committedListener;
-    Function<String, String> commitMetadata;
-    boolean commit = true;
-    long pollMillis = 100;
-    final Map<String, Object> extra = new HashMap<>();
-    MeterRegistry meterRegistry;
-
-    ConsumerLoopBuilder(String bootstrapServers, String name) {
+    ConsumerLoopBuilder(KafkaClients clients, String bootstrapServers, String name) {
+        this.clients = clients;
         this.bootstrapServers = bootstrapServers;
         this.name = name;
     }
@@ -47,7 +44,7 @@ public final class ConsumerLoopBuilder {
     public ConsumerLoopBuilder assignAll(List<String> topicNames, boolean beginning) {
         this.topics = topicNames;
         this.assignAll = true;
-        this.startAt = beginning ? Start.BEGINNING : Start.END;
+        this.startAt = beginning ? ConsumerSettings.Start.BEGINNING : ConsumerSettings.Start.END;
         this.commit = false;
         return this;
     }
@@ -60,7 +57,7 @@ public final class ConsumerLoopBuilder {
         this.topics = topicNames;
         this.groupId = group;
         this.assignAll = true;
-        this.startAt = Start.COMMITTED;
+        this.startAt = ConsumerSettings.Start.COMMITTED;
         this.commit = true;
         return this;
     }
@@ -113,27 +110,9 @@ public final class ConsumerLoopBuilder {
     }
 
     public ConsumerLoop build() {
-        return new ConsumerLoop(this);
-    }
-
-    Properties properties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        ClientDefaults.fetchSettings(bootstrapServers, props);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
-        props.put(ConsumerConfig.CONNECTIONS_MAX_IDLE_MS_CONFIG, ClientDefaults.CONNECTIONS_MAX_IDLE_MS);
-        if (groupId != null) {
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        }
-        props.putAll(extra);
-        return props;
+        ConsumerSettings settings = new ConsumerSettings(bootstrapServers, name, topics, groupId, handler, deadLetters,
+                deadLetterTopic, maxInFlight, assignAll, startAt, committedListener, commitMetadata, commit,
+                pollMillis, extra, meterRegistry, clients.soleWriter(bootstrapServers));
+        return new ConsumerLoop(settings, clients.localDelivery());
     }
 }

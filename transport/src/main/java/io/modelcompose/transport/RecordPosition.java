@@ -1,4 +1,4 @@
-package io.modelcompose.shared.transport;
+package io.modelcompose.transport;
 
 /**
  * Where a record came from.

@@ -1,12 +1,12 @@
-package io.modelcompose.shared.transport;
+package io.modelcompose.transport;
 
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.EventCodec;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,39 +15,26 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends events keyed by {@link ComposeEvent#key()}; idempotent, {@code acks=all}, no batching delay. The roles of one
- * JVM share one Kafka producer per cluster ({@link #shared}): their records then travel in the same requests, which
- * costs the broker and this process far less than one producer per role.
+ * Sends events keyed by {@link ComposeEvent#key()}; idempotent, {@code acks=all}, no batching delay. A handle from
+ * {@link KafkaClients}: either on the process's shared producer of the cluster or on a producer of its own.
  */
 public final class EventProducer implements AutoCloseable {
-    private static final Map<String, Shared> SHARED = new HashMap<>();
     private final KafkaProducer<String, byte[]> producer;
     private final String bootstrapServers;
-    private final Shared shared;
+    private final LocalDelivery localDelivery;
+    /** Releases this handle; answers whether the Kafka producer is to be closed with it. */
+    private final BooleanSupplier release;
     private boolean closed;
 
-    /** A producer of its own. */
-    public EventProducer(String bootstrapServers, String clientId) {
-        this(create(bootstrapServers, clientId), bootstrapServers, null);
-    }
-
-    private EventProducer(KafkaProducer<String, byte[]> producer, String bootstrapServers, Shared shared) {
+    EventProducer(KafkaProducer<String, byte[]> producer, String bootstrapServers, LocalDelivery localDelivery,
+            BooleanSupplier release) {
         this.producer = producer;
         this.bootstrapServers = bootstrapServers;
-        this.shared = shared;
+        this.localDelivery = localDelivery;
+        this.release = release;
     }
 
-    /** A handle on this JVM's producer for the cluster; the producer closes when its last handle does. */
-    public static EventProducer shared(String bootstrapServers, String clientId) {
-        synchronized (SHARED) {
-            Shared entry = SHARED.computeIfAbsent(bootstrapServers,
-                    b -> new Shared(b, create(b, clientId + "-shared")));
-            entry.handles++;
-            return new EventProducer(entry.producer, bootstrapServers, entry);
-        }
-    }
-
-    private static KafkaProducer<String, byte[]> create(String bootstrapServers, String clientId) {
+    static KafkaProducer<String, byte[]> create(String bootstrapServers, String clientId) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -64,7 +51,7 @@ public final class EventProducer implements AutoCloseable {
 
     /**
      * Sends the event; the future completes once the broker has it (all in-sync replicas). Readers of the topic in
-     * this JVM get it then too, without waiting for their next fetch ({@link LocalDelivery}).
+     * this process get it then too, without waiting for their next fetch ({@link LocalDelivery}).
      */
     public CompletableFuture<RecordMetadata> send(String topic, ComposeEvent event) {
         return sendRaw(topic, event.key(), EventCodec.encode(event));
@@ -82,8 +69,10 @@ public final class EventProducer implements AutoCloseable {
                 if (error != null) {
                     done.completeExceptionally(error);
                 } else {
-                    LocalDelivery.acknowledged(bootstrapServers, topic, metadata.partition(), metadata.offset(), key,
-                            value);
+                    if (localDelivery != null) {
+                        localDelivery.acknowledged(bootstrapServers, topic, metadata.partition(), metadata.offset(),
+                                key, value);
+                    }
                     done.complete(metadata);
                 }
             });
@@ -97,7 +86,7 @@ public final class EventProducer implements AutoCloseable {
      * Fetches the metadata of these topics now (a blocking call: run it off the event loop), so that later sends do
      * not block an event loop waiting for metadata.
      */
-    public void warmUp(java.util.List<String> topics) {
+    public void warmUp(List<String> topics) {
         topics.forEach(producer::partitionsFor);
     }
 
@@ -107,44 +96,19 @@ public final class EventProducer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (shared == null) {
-            producer.close(Duration.ofSeconds(5));
-            return;
-        }
-        synchronized (SHARED) {
+        synchronized (this) {
             if (closed) {
-                return;
+                return; // a second close of a handle must not release the shared producer under another role
             }
             closed = true;
-            if (--shared.handles > 0) {
-                return; // the others keep the producer, which still delivers this handle's records
-            }
-            SHARED.remove(shared.bootstrapServers);
         }
-        producer.close(Duration.ofSeconds(5));
+        if (release.getAsBoolean()) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 
     /** Whether both send through the same Kafka producer. */
     boolean sharesProducerWith(EventProducer other) {
         return producer == other.producer;
-    }
-
-    /** How many shared producers are open in this JVM. */
-    static int sharedProducers() {
-        synchronized (SHARED) {
-            return SHARED.size();
-        }
-    }
-
-    /** One shared producer and how many handles use it (guarded by {@link #SHARED}). */
-    private static final class Shared {
-        private final String bootstrapServers;
-        private final KafkaProducer<String, byte[]> producer;
-        private int handles;
-
-        Shared(String bootstrapServers, KafkaProducer<String, byte[]> producer) {
-            this.bootstrapServers = bootstrapServers;
-            this.producer = producer;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.modelcompose.shared.metrics;
+package io.modelcompose.transport.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;

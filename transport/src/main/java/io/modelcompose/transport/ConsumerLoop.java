@@ -1,4 +1,4 @@
-package io.modelcompose.shared.transport;
+package io.modelcompose.transport;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.modelcompose.shared.error.ComposeException;
@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * carries on. Offsets are committed per partition only up to the last record whose handling completed, so nothing is
  * skipped after a crash. When {@code maxInFlight} records are being handled the partitions are paused. A handler that
  * fails with a {@link ComposeException} of code {@link ErrorCode#BAD_REQUEST} rejects the record: it goes to the
- * dead-letter topic too. Records written by this JVM may reach the handler before the fetch brings them
- * ({@link LocalDelivery}), in the same order and once only, so a handler may be called from the delivery thread too.
+ * dead-letter topic too. Records written by this process may reach the handler before the fetch brings them
+ * ({@link LocalDelivery}, through the loop's {@link LocalFeed}), in the same order and once only. The handler is only
+ * ever called from the loop's thread.
  */
 public final class ConsumerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerLoop.class);
@@ -46,7 +47,8 @@ public final class ConsumerLoop implements AutoCloseable {
      */
     private static final long COMMIT_INTERVAL_NANOS = 50_000_000L;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final ConsumerLoopBuilder settings;
+    private final ConsumerSettings settings;
+    private final LocalDelivery localDelivery;
     private final EventHandler handler;
     private final String name;
     private final int maxInFlight;
@@ -55,30 +57,31 @@ public final class ConsumerLoop implements AutoCloseable {
     private volatile boolean paused;
     private long lastCommitNanos;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
-    /** A record held for room wakes the loop from its poll: room may have been made by a completion not drained yet. */
-    private final PartitionFeeds feeds = new PartitionFeeds(this::wakeUp);
-    private final LocalDelivery.Reader localReader = this::offerLocal;
+    /** Held records are released by the loop itself, after draining completions (which wake it while it holds). */
+    private final PartitionFeeds feeds = new PartitionFeeds(() -> { });
+    private final LocalFeed localFeed = new LocalFeed(this::wakeUp);
+    /** Records handed over as local delivery brought them (written by the loop's thread only). */
+    private volatile long locallyHandedOver;
     private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final CompletableFuture<Void> positioned = new CompletableFuture<>();
     private final KafkaClientMetrics clientMetrics;
 
-    ConsumerLoop(ConsumerLoopBuilder b) {
-        this.settings = b;
-        this.handler = b.handler;
-        this.name = b.name;
-        this.maxInFlight = b.maxInFlight;
-        this.consumer = new KafkaConsumer<>(b.properties(), new StringDeserializer(), new ByteArrayDeserializer());
-        this.clientMetrics = b.meterRegistry == null ? null : new KafkaClientMetrics(consumer);
+    /** {@code localDelivery}: the registry of this process's {@link KafkaClients}, or null when it is off. */
+    ConsumerLoop(ConsumerSettings settings, LocalDelivery localDelivery) {
+        this.settings = settings;
+        this.localDelivery = localDelivery;
+        this.handler = settings.handler();
+        this.name = settings.name();
+        this.maxInFlight = settings.maxInFlight();
+        this.consumer = new KafkaConsumer<>(settings.properties(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        this.clientMetrics = settings.meterRegistry() == null ? null : new KafkaClientMetrics(consumer);
         if (clientMetrics != null) {
-            clientMetrics.bindTo(b.meterRegistry);
+            clientMetrics.bindTo(settings.meterRegistry());
         }
-        this.thread = new Thread(this::run, "kafka-" + b.name);
+        this.thread = new Thread(this::run, "kafka-" + settings.name());
         this.thread.setDaemon(true);
-    }
-
-    public static ConsumerLoopBuilder builder(String bootstrapServers, String name) {
-        return new ConsumerLoopBuilder(bootstrapServers, name);
     }
 
     /** Starts polling. */
@@ -98,16 +101,20 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private void run() {
         try {
-            if (settings.assignAll) {
+            if (settings.assignAll()) {
                 assignAll();
             } else {
-                consumer.subscribe(settings.topics, new Rebalance());
+                consumer.subscribe(settings.topics(), new Rebalance());
             }
-            LocalDelivery.register(settings.bootstrapServers, settings.topics, localReader);
+            if (localDelivery != null) {
+                localDelivery.register(settings.bootstrapServers(), settings.topics(), localFeed);
+            }
             positioned.complete(null);
             while (running.get()) {
+                localFeed.drain(this::local);
                 drainCompletionsThenRelease();
-                records(settings.pollMillis).forEach(this::fetched);
+                records(settings.pollMillis()).forEach(this::fetched);
+                localFeed.drain(this::local);
                 drainCompletionsThenRelease();
                 if (System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
                     commitReady();
@@ -121,7 +128,10 @@ public final class ConsumerLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("consumer {} stopped: {}", name, e.toString(), e);
         } finally {
-            LocalDelivery.unregister(settings.bootstrapServers, settings.topics, localReader);
+            if (localDelivery != null) {
+                localDelivery.unregister(settings.bootstrapServers(), settings.topics(), localFeed);
+            }
+            localFeed.clear();
             feeds.clear();
             positioned.completeExceptionally(new IllegalStateException("consumer " + name + " stopped"));
             try {
@@ -135,20 +145,20 @@ public final class ConsumerLoop implements AutoCloseable {
     }
 
     private void assignAll() {
-        List<TopicPartition> partitions = settings.topics.stream()
+        List<TopicPartition> partitions = settings.topics().stream()
                 .flatMap(t -> consumer.partitionsFor(t, Duration.ofSeconds(30)).stream()
                         .map(p -> new TopicPartition(t, p.partition())))
                 .toList();
         consumer.assign(partitions);
-        if (settings.committedListener != null) {
+        if (settings.committedListener() != null) {
             Map<String, String> committed = new HashMap<>();
             consumer.committed(new HashSet<>(partitions)).forEach((tp, offset) -> committed.put(
                     tp.topic() + "-" + tp.partition(), offset == null ? "" : offset.metadata()));
-            settings.committedListener.accept(committed);
+            settings.committedListener().accept(committed);
         }
-        if (settings.startAt == ConsumerLoopBuilder.Start.BEGINNING) {
+        if (settings.startAt() == ConsumerSettings.Start.BEGINNING) {
             consumer.seekToBeginning(partitions);
-        } else if (settings.startAt == ConsumerLoopBuilder.Start.END) {
+        } else if (settings.startAt() == ConsumerSettings.Start.END) {
             consumer.seekToEnd(partitions);
         }
         partitions.forEach(this::startReading);
@@ -160,12 +170,20 @@ public final class ConsumerLoop implements AutoCloseable {
         feeds.assigned(tp, consumer.position(tp), partition);
     }
 
-    /** One poll; a wake-up (a finished record while paused, or {@link #close()}) just ends it early. */
+    /**
+     * One poll, skipped while local records are queued; a wake-up (a local record, a finished record while paused or
+     * holding, or {@link #close()}) just ends it early.
+     */
     private ConsumerRecords<String, byte[]> records(long pollMillis) {
+        if (!localFeed.beforePoll()) {
+            return ConsumerRecords.empty();
+        }
         try {
             return consumer.poll(Duration.ofMillis(pollMillis));
         } catch (WakeupException e) {
             return ConsumerRecords.empty();
+        } finally {
+            localFeed.pollEnded();
         }
     }
 
@@ -191,27 +209,25 @@ public final class ConsumerLoop implements AutoCloseable {
     }
 
     /**
-     * A record this JVM wrote (on the delivery thread): handed over if it is next in its partition. It is decoded only
-     * then, so a record the fetch brought first is not decoded twice.
+     * A record this process wrote (taken from the local feed): handed over if it is next in its partition. It is
+     * decoded only then, so a record the fetch brought first is not decoded twice.
      */
-    private void offerLocal(String topic, int partitionNumber, long offset, String key, byte[] value) {
-        if (!running.get()) {
-            return;
-        }
-        RecordPosition position = new RecordPosition(topic, partitionNumber, offset);
-        feeds.local(new TopicPartition(topic, partitionNumber), offset, this::hasRoom,
+    private void local(LocalFeed.LocalRecord record) {
+        long offset = record.offset();
+        RecordPosition position = new RecordPosition(record.topic(), record.partition(), offset);
+        feeds.local(new TopicPartition(record.topic(), record.partition()), offset, this::hasRoom,
                 partition -> {
-                    completions.add(() -> partition.started(offset));
-                    Runnable finished = () -> partition.finished(offset);
+                    locallyHandedOver++;
+                    partition.started(offset);
                     ComposeEvent event;
                     try {
-                        event = EventCodec.decode(value);
+                        event = EventCodec.decode(record.value());
                     } catch (ComposeException e) {
-                        deadLetter(position, key, value, e.getMessage());
-                        completions.add(finished);
+                        deadLetter(position, record.key(), record.value(), e.getMessage());
+                        partition.finished(offset);
                         return;
                     }
-                    handOver(event, position, key, value, finished);
+                    handOver(event, position, record.key(), record.value(), () -> partition.finished(offset));
                 });
     }
 
@@ -263,10 +279,10 @@ public final class ConsumerLoop implements AutoCloseable {
     private void deadLetter(RecordPosition at, String key, byte[] value, String reason) {
         LOG.warn("consumer {}: record {}-{}@{} sent to the dead-letter topic: {}", name, at.topic(), at.partition(),
                 at.offset(), reason);
-        if (settings.deadLetters != null) {
+        if (settings.deadLetters() != null) {
             DeadLetter letter = new DeadLetter(1, at.topic(), at.partition(), at.offset(), key,
                     EventCodec.preview(value, 65_536), reason, name);
-            settings.deadLetters.send(settings.deadLetterTopic, letter);
+            settings.deadLetters().send(settings.deadLetterTopic(), letter);
         }
     }
 
@@ -279,7 +295,7 @@ public final class ConsumerLoop implements AutoCloseable {
 
     private void commitReady() {
         lastCommitNanos = System.nanoTime();
-        if (!settings.commit) {
+        if (!settings.commit()) {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -294,7 +310,7 @@ public final class ConsumerLoop implements AutoCloseable {
     }
 
     private String metadataOf(TopicPartition tp) {
-        return settings.commitMetadata == null ? null : settings.commitMetadata.apply(tp.topic() + "-"
+        return settings.commitMetadata() == null ? null : settings.commitMetadata().apply(tp.topic() + "-"
                 + tp.partition());
     }
 
@@ -309,6 +325,11 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
+    /** Records handed over as local delivery brought them, before their fetch. */
+    long locallyHandedOver() {
+        return locallyHandedOver;
+    }
+
     /** Records being handled now. */
     public int inFlight() {
         return inFlight.get();
@@ -317,7 +338,6 @@ public final class ConsumerLoop implements AutoCloseable {
     @Override
     public void close() {
         if (running.compareAndSet(true, false)) {
-            feeds.clear(); // from here on the handler is not called by the delivery thread
             consumer.wakeup();
             try {
                 thread.join(10_000);

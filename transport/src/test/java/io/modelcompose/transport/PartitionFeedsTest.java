@@ -1,4 +1,4 @@
-package io.modelcompose.shared.transport;
+package io.modelcompose.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

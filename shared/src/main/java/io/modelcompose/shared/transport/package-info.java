@@ -1,2 +1,0 @@
-/** Kafka plumbing shared by the roles: topic creation, an event producer, and a consumer loop with dead-lettering. */
-package io.modelcompose.shared.transport;
