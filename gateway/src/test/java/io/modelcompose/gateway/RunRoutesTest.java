@@ -49,6 +49,19 @@ class RunRoutesTest {
     }
 
     @Test
+    void aPlainTextPushWithAWorkflowIdRunsThatWorkflowWithTheTextAsInput() {
+        String exposition = "workflow_execution_duration_seconds 51\nworkflow_execution_total 1\n";
+
+        HttpResponse<Buffer> response = harness.post(RUNS + "?workflow_id=echo", "text/plain; charset=utf-8",
+                Buffer.buffer(exposition));
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        assertThat(response.bodyAsJsonObject().getString("status")).isEqualTo("completed");
+        assertThat(harness.backend.submissions()).singleElement()
+                .satisfies(s -> assertThat(s.input()).isEqualTo(exposition));
+    }
+
+    @Test
     void runsDefaultWorkflowWhenNoneIsNamed() {
         HttpResponse<Buffer> response = harness.postJson(RUNS, "{\"input\":1}");
 

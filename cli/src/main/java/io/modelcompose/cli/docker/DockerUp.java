@@ -66,8 +66,11 @@ public final class DockerUp {
         Map<String, Object> tree = ConfigLoader.loadMergedTree(load);
         try (DockerSession docker = DockerSession.open("runtime: docker")) {
             DockerOptions options = config.controller().runtime().docker();
-            boolean imageWritten = options.image() != null && options.build() == null;
-            String base = BaseImage.choose(config.env(), docker::hasImage, imageWritten ? line -> { } : this::status);
+            // Only the default image is built on the base; a named image or a custom build does not need it
+            String base = DefaultImage.applies(options)
+                    ? BaseImage.provide(config.env(), docker::hasImage,
+                            () -> JreBaseImage.build(docker, BaseImage.LOCAL_DEFAULT), this::status)
+                    : BaseImage.choose(config.env(), docker::hasImage, line -> { });
             int port = config.controller().port();
             warnAboutLoopbackHost(tree, options);
             List<Path> jars = new ArrayList<>();

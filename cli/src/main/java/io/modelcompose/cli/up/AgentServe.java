@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,7 @@ public final class AgentServe {
         Vertx vertx = telemetry.createVertx(new VertxOptions());
         try {
             AgentOptions options = agentOptions(docker, new KafkaSettings(bootstrapServers, new Topics(topicPrefix),
-                    InstanceIds.next(), KafkaClients.create()), hostId, workDir, env);
+                    InstanceIds.next(), KafkaClients.create()), hostId, workDir, env, LOG::info);
             vertx.deployVerticle(new RuntimeAgentVerticle(options, docker, telemetry.registry())).toCompletionStage()
                     .toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             MetricsServer.serveIfAsked(vertx, telemetry, metricsHost, metricsPort);
@@ -107,12 +108,16 @@ public final class AgentServe {
         }
     }
 
-    /** The agent's options: it builds the default image of a project from this process's jars. Blocks briefly. */
+    /**
+     * The agent's options: it builds the default image of a project from this process's jars. Blocks briefly.
+     *
+     * @param log told when the base image falls back to a registry image
+     */
     public static AgentOptions agentOptions(DockerExecutor docker, KafkaSettings kafka, String hostId, Path workDir,
-            Map<String, String> env) {
+            Map<String, String> env, Consumer<String> log) {
         ImageService images = new ImageService(docker, RegistryAuths.fromEnvironment());
         String base = BaseImage.choose(env, ref -> DockerSession.await(images.localImageId(ref),
-                Duration.ofSeconds(30)).isPresent(), LOG::info);
+                Duration.ofSeconds(30)).isPresent(), log);
         return AgentOptions.of(kafka, hostId, workDir).withGeneratedImage(BaseImage.buildArgs(base),
                 ProjectContext.forAgent());
     }

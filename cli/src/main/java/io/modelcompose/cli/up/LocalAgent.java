@@ -34,13 +34,14 @@ final class LocalAgent implements AutoCloseable {
             MeterRegistry registry) throws Exception {
         DockerAvailability engine = DockerAvailability.check();
         if (!engine.available()) {
-            LOG.info("runtime-agent not started ({}); the native runtime does not need it", engine.describe());
+            // Nothing of a native up uses Docker, so its absence is not news at the default level
+            LOG.debug("runtime-agent not started ({}); the native runtime does not need it", engine.describe());
             return Optional.empty();
         }
         DockerExecutor docker = DockerExecutor.fromEnvironment();
         String hostId = AgentServe.defaultHostId(env);
         try {
-            AgentOptions options = AgentServe.agentOptions(docker, kafka, hostId, workDir, env);
+            AgentOptions options = AgentServe.agentOptions(docker, kafka, hostId, workDir, env, LOG::debug);
             vertx.deployVerticle(new RuntimeAgentVerticle(options, docker, registry)).toCompletionStage()
                     .toCompletableFuture().get(2, TimeUnit.MINUTES);
             return Optional.of(new LocalAgent(docker, hostId));

@@ -4,9 +4,17 @@ import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.util.Locale;
 
-/** Checks the Content-Type of request bodies: JSON only ({@code application/json} or {@code application/*+json}). */
+/**
+ * Checks the Content-Type of request bodies: JSON ({@code application/json} or {@code application/*+json}); plain text
+ * only where a route says so.
+ */
 final class ContentTypes {
     private ContentTypes() {
+    }
+
+    /** {@code text/plain}, with or without parameters. */
+    static boolean isPlainText(String header) {
+        return header != null && header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("text/plain");
     }
 
     static void requireJson(String header) {
@@ -18,7 +26,7 @@ final class ContentTypes {
                 || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
         if (!json) {
             throw new ComposeException(ErrorCode.BAD_REQUEST,
-                    "Unsupported Content-Type: " + Replies.oneLine(header) + " (expected application/json)");
+                    "Unsupported Content-Type: " + Replies.oneLine(header) + " (expected application/json, or text/plain with ?workflow_id=)");
         }
     }
 }

@@ -20,6 +20,11 @@ import java.io.IOException;
 record RunRequest(String workflowId, Object input, boolean waitForCompletion, boolean outputOnly, Object metadata) {
     private static final String INVALID = "Invalid request body: ";
 
+    /** A run of {@code workflowId} whose input is {@code text}, answered once it has finished. */
+    static RunRequest ofText(String workflowId, String text) {
+        return new RunRequest(workflowId, text == null ? "" : text, true, false, null);
+    }
+
     /** Parses and checks a JSON body; an empty body means all defaults. */
     static RunRequest parse(Buffer body) {
         if (body == null || body.length() == 0) {

@@ -44,8 +44,7 @@ final class RunRoutes {
             rc.fail(new ComposeException(ErrorCode.UNAVAILABLE, "The controller is shutting down; no new runs."));
             return;
         }
-        ContentTypes.requireJson(rc.request().getHeader(HttpHeaders.CONTENT_TYPE));
-        RunRequest request = RunRequest.parse(rc.body().buffer());
+        RunRequest request = requestOf(rc);
         WorkflowConfig workflow = config.publicWorkflow(request.workflowId());
         String runId = runId(rc.request().getHeader(IDEMPOTENCY_KEY), workflow.id());
         Future<RunSnapshot> accepted = backend.submit(
@@ -57,6 +56,20 @@ final class RunRoutes {
         accepted.compose(run -> outcome(rc.vertx(), run))
                 .onSuccess(run -> answer(rc, request, run))
                 .onFailure(rc::fail);
+    }
+
+    /**
+     * A JSON body; or, for senders that can only push text (a Prometheus Pushgateway client), a {@code text/plain}
+     * body with {@code ?workflow_id=ID}: the text is the run input and the answer waits for the run.
+     */
+    private static RunRequest requestOf(RoutingContext rc) {
+        String contentType = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String workflowId = rc.queryParams().get("workflow_id");
+        if (workflowId != null && ContentTypes.isPlainText(contentType)) {
+            return RunRequest.ofText(workflowId, rc.body().asString());
+        }
+        ContentTypes.requireJson(contentType);
+        return RunRequest.parse(rc.body().buffer());
     }
 
     private static String runId(String idempotencyKey, String workflowId) {
