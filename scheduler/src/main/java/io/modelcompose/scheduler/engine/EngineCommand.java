@@ -42,6 +42,6 @@ public sealed interface EngineCommand {
     record FinishRun(String runId, RunSnapshot snapshot) implements EngineCommand {
     }
 
-    /** Why a timer was set. */
-    enum TimerKind { RETRY, TIMEOUT }
+    /** Why a timer was set; DELAY ends the wait of a {@code delay} job. */
+    enum TimerKind { RETRY, TIMEOUT, DELAY }
 }

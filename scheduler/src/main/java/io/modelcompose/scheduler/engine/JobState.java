@@ -20,6 +20,16 @@ final class JobState {
     Object output;
     /** Non-null while a sub-workflow of this job runs. */
     WorkflowFrame child;
+    /** Non-null while the dispatches of a repeat_count or for-each attempt run. */
+    JobParts parts;
+    /** Times the job was started in this run (routing loops start it again); bounded by max_run_count. */
+    int runCount;
+    /** Named as a routing target: it starts only once routed to. */
+    boolean routable;
+    /** A routing target that has been routed to (it is then pending like any other job). */
+    boolean routed;
+    /** Set while on_error handles the job's failure, so a failure of the handling itself fails the run. */
+    boolean handlingError;
 
     JobState(JobConfig job, String key, WorkflowFrame frame) {
         this.job = job;

@@ -9,6 +9,8 @@ import io.modelcompose.shared.config.ActionSpec;
 import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.JobConfig;
+import io.modelcompose.shared.config.JobFlow;
+import io.modelcompose.shared.config.OnError;
 import io.modelcompose.shared.config.RetryConfig;
 import io.modelcompose.shared.config.WorkflowAction;
 import io.modelcompose.shared.config.WorkflowConfig;
@@ -20,6 +22,7 @@ import io.modelcompose.shared.expr.Scope;
 import io.modelcompose.shared.expr.Templates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +40,7 @@ public final class RunEngine {
     private final Clock clock;
     private final JobScopes scopes;
     private final Map<String, JobState> jobsByKey = new HashMap<>();
+    private final Map<String, JobState> partOwners = new HashMap<>();
     private final WorkflowFrame root;
     private RunSnapshot snapshot;
     private List<EngineCommand> out = new ArrayList<>();
@@ -68,6 +72,11 @@ public final class RunEngine {
 
     /** A worker finished an attempt successfully. Results of attempts that are no longer current are ignored. */
     public List<EngineCommand> onJobSucceeded(String jobKey, int attempt, Object output, Map<String, Object> sources) {
+        JobState part = currentPart(jobKey, attempt);
+        if (part != null) {
+            partSucceeded(part, jobKey, output, sources);
+            return drain();
+        }
         JobState job = current(jobKey, attempt);
         if (job != null) {
             completeJob(job, output, sources);
@@ -77,6 +86,13 @@ public final class RunEngine {
 
     /** A worker reports a failed attempt. */
     public List<EngineCommand> onJobFailed(String jobKey, int attempt, String error) {
+        JobState part = currentPart(jobKey, attempt);
+        if (part != null) {
+            part.parts.record(JobParts.index(part.key, jobKey), null); // finished: nothing to cancel there
+            cancelAttempt(part);
+            failAttempt(part, error);
+            return drain();
+        }
         JobState job = current(jobKey, attempt);
         if (job != null) {
             failAttempt(job, error);
@@ -92,6 +108,9 @@ public final class RunEngine {
         }
         if (kind == TimerKind.RETRY && job.phase == JobState.Phase.RETRY_WAIT) {
             launch(frameOf(job), job);
+        } else if (kind == TimerKind.DELAY && job.phase == JobState.Phase.RUNNING
+                && job.job.flow() instanceof JobFlow.Delay) {
+            completeJob(job, null, Map.of());
         } else if (kind == TimerKind.TIMEOUT && job.phase == JobState.Phase.RUNNING) {
             cancelAttempt(job);
             failAttempt(job, "timed out after " + human(job.job.timeout()));
@@ -104,7 +123,11 @@ public final class RunEngine {
      * without counting a failure, up to {@link #MAX_REDELIVERIES} times.
      */
     public List<EngineCommand> onLeaseExpired(String jobKey, int attempt) {
-        JobState job = current(jobKey, attempt);
+        JobState part = currentPart(jobKey, attempt);
+        if (part != null) {
+            cancelAttempt(part);
+        }
+        JobState job = part != null ? part : current(jobKey, attempt);
         if (job != null) {
             job.redeliveries++;
             if (job.redeliveries > MAX_REDELIVERIES) {
@@ -132,7 +155,17 @@ public final class RunEngine {
     private JobState current(String jobKey, int attempt) {
         JobState job = jobsByKey.get(jobKey);
         if (job == null || isFinished() || job.attempt != attempt || job.phase != JobState.Phase.RUNNING
-                || job.child != null) {
+                || job.child != null || job.parts != null || job.job.flow() != null) {
+            return null;
+        }
+        return job;
+    }
+
+    /** The job whose running attempt dispatched part {@code partKey}, or null. */
+    private JobState currentPart(String partKey, int attempt) {
+        JobState job = partOwners.get(partKey);
+        if (job == null || isFinished() || job.attempt != attempt || job.phase != JobState.Phase.RUNNING
+                || job.parts == null) {
             return null;
         }
         return job;
@@ -154,14 +187,9 @@ public final class RunEngine {
         if (isFinished()) {
             return;
         }
-        for (JobState job : frame.readyJobs()) {
-            if (job.phase != JobState.Phase.WAITING) {
-                continue;
-            }
-            job.attempt = 0;
-            job.failures = 0;
-            job.redeliveries = 0;
-            launch(frame, job);
+        JobState job;
+        while ((job = frame.nextReady()) != null) {
+            startJob(frame, job);
             if (isFinished() || frame.closed) {
                 return;
             }
@@ -176,17 +204,39 @@ public final class RunEngine {
         }
     }
 
+    /** Starts a job from waiting (again, after a rewind), within its max_run_count. */
+    private void startJob(WorkflowFrame frame, JobState job) {
+        job.attempt = 0;
+        job.failures = 0;
+        job.redeliveries = 0;
+        job.handlingError = false;
+        job.runCount++;
+        int limit = job.job.options().maxRunCount();
+        if (job.runCount > limit) {
+            job.phase = JobState.Phase.FAILED;
+            failFrame(frame, "job '" + job.job.id() + "' has reached its max_run_count (" + limit + ")");
+            return;
+        }
+        launch(frame, job);
+    }
+
     private void launch(WorkflowFrame frame, JobState job) {
         job.attempt++;
         job.phase = JobState.Phase.RUNNING;
+        job.parts = null;
         JobConfig cfg = job.job;
-        if (cfg.flow() != null) {
-            failJobNow(job, "job type '" + cfg.options().type() + "' is not run by this engine yet");
-            return;
-        }
         try {
-            Object input = cfg.input() == null ? frame.input
-                    : Templates.render(cfg.input(), scopes.inputScope(frame, cfg, job.attempt));
+            if (cfg.flow() != null && !(cfg.flow() instanceof JobFlow.ForEach)) {
+                launchFlow(frame, job);
+                return;
+            }
+            Scope scope = scopes.inputScope(frame, cfg, job.attempt);
+            if (cfg.flow() instanceof JobFlow.ForEach forEach) {
+                startParts(job, PartInputs.items(Templates.render(forEach.input(), scope), cfg.id(),
+                        forEach.batchSize()));
+                return;
+            }
+            Object input = cfg.input() == null ? frame.input : Templates.render(cfg.input(), scope);
             job.renderedInput = input;
             ComponentConfig component = cfg.component();
             ActionSpec action = component.action(cfg.action());
@@ -194,15 +244,146 @@ public final class RunEngine {
                 startChild(frame, job, wa, input);
                 return;
             }
-            out.add(new DispatchJob(runId(), frame.workflow.id(), job.key, cfg.id(), job.attempt,
-                    componentRef(frame, cfg), cfg.action() == null ? ComposeConfig.DEFAULT_ID : cfg.action(), input,
-                    scopes.context(frame, cfg, job.attempt), timeoutMillis(cfg)));
-            if (cfg.timeout() != null && !cfg.timeout().isZero()) {
-                out.add(new ScheduleTimer(runId(), job.key, job.attempt, TimerKind.TIMEOUT,
-                        clock.instant().plus(cfg.timeout())));
+            int repeat = PartInputs.repeatCount(cfg.options().repeatCount(), scope);
+            if (repeat > 1) {
+                startParts(job, new JobParts(java.util.Collections.nCopies(repeat, input), repeat, false));
+                return;
             }
+            out.add(dispatch(frame, job, job.key, input));
+            scheduleTimeout(job);
         } catch (ComposeException e) {
             failJobNow(job, redacted(e));
+        }
+    }
+
+    private DispatchJob dispatch(WorkflowFrame frame, JobState job, String key, Object input) {
+        JobConfig cfg = job.job;
+        return new DispatchJob(runId(), frame.workflow.id(), key, cfg.id(), job.attempt, componentRef(frame, cfg),
+                cfg.action() == null ? ComposeConfig.DEFAULT_ID : cfg.action(), input,
+                scopes.context(frame, cfg, job.attempt), timeoutMillis(cfg));
+    }
+
+    private void scheduleTimeout(JobState job) {
+        if (job.job.timeout() != null && !job.job.timeout().isZero()) {
+            out.add(new ScheduleTimer(runId(), job.key, job.attempt, TimerKind.TIMEOUT,
+                    clock.instant().plus(job.job.timeout())));
+        }
+    }
+
+    /** Jobs the engine runs itself: routing decisions, filter, delay. */
+    private void launchFlow(WorkflowFrame frame, JobState job) {
+        JobFlow flow = job.job.flow();
+        Scope scope = scopes.inputScope(frame, job.job, job.attempt);
+        if (flow instanceof JobFlow.Delay delay) {
+            Instant due = PartInputs.delayUntil(delay, scope, clock.instant());
+            if (due.isAfter(clock.instant())) {
+                out.add(new ScheduleTimer(runId(), job.key, job.attempt, TimerKind.DELAY, due));
+            } else {
+                completeJob(job, null, Map.of());
+            }
+            return;
+        }
+        FlowDecisions.Decision decision = FlowDecisions.decide(flow, scope, frame.input, seed(job));
+        if (decision.routes()) {
+            route(frame, job, decision.target());
+        } else {
+            completeJob(job, decision.output(), Map.of());
+        }
+    }
+
+    /** The seed of a random router's choice: a function of the run id, the job and its run count (replayable). */
+    private long seed(JobState job) {
+        String text = runId() + "/" + job.key + "#" + job.runCount;
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /**
+     * A routing job chose {@code targetId} (null: nowhere). A finished target is rewound with what depends on it; a
+     * routing target not started yet starts now, whatever its {@code depends_on} says (as upstream).
+     */
+    private void route(WorkflowFrame frame, JobState router, String targetId) {
+        JobState target = targetId == null ? null : frame.jobs.get(targetId);
+        if (targetId != null && target == null) {
+            failJobNow(router, "unknown routing target '" + targetId + "'");
+            return;
+        }
+        if (target != null && target.phase == JobState.Phase.SUCCEEDED) {
+            if (!frame.rewind(target, router)) {
+                frame.recordRouted(router);
+            }
+        } else if (target != null && target.routable && !target.routed && target.phase == JobState.Phase.WAITING) {
+            target.routed = true;
+            frame.recordRouted(router);
+            startJob(frame, target);
+        } else {
+            frame.recordRouted(router);
+        }
+        advance(frame);
+    }
+
+    /** Starts the dispatches of a repeat_count or for-each attempt. */
+    private void startParts(JobState job, JobParts parts) {
+        job.parts = parts;
+        if (parts.items.isEmpty()) {
+            finishParts(job);
+            return;
+        }
+        dispatchBatch(frameOf(job), job);
+        scheduleTimeout(job);
+    }
+
+    private void dispatchBatch(WorkflowFrame frame, JobState job) {
+        Scope scope = scopes.inputScope(frame, job.job, job.attempt);
+        for (int index : job.parts.nextBatch()) {
+            Object item = job.parts.items.get(index);
+            Object input = item;
+            if (job.job.flow() instanceof JobFlow.ForEach forEach && forEach.itemInput() != null) {
+                input = Templates.render(forEach.itemInput(), FlowDecisions.itemScope(scope, item, index));
+            }
+            String key = JobParts.key(job.key, index);
+            partOwners.put(key, job);
+            out.add(dispatch(frame, job, key, input));
+        }
+    }
+
+    /** One part finished: its output rendered per item; the next batch starts once this one is over. */
+    private void partSucceeded(JobState job, String partKey, Object result, Map<String, Object> sources) {
+        int index = JobParts.index(job.key, partKey);
+        WorkflowFrame frame = frameOf(job);
+        Object output;
+        try {
+            output = PartInputs.partOutput(job, index, scopes.outputScope(frame, job.job, job.attempt, result,
+                    sources), result);
+        } catch (ComposeException e) {
+            cancelAttempt(job);
+            failJobNow(job, redacted(e));
+            return;
+        }
+        if (!job.parts.record(index, output)) {
+            return;
+        }
+        if (job.parts.allDone()) {
+            finishParts(job);
+        } else if (job.parts.batchDone()) {
+            try {
+                dispatchBatch(frame, job);
+            } catch (ComposeException e) {
+                failJobNow(job, redacted(e));
+            }
+        }
+    }
+
+    private void finishParts(JobState job) {
+        Object output = job.parts.output();
+        job.parts = null;
+        if (job.job.flow() instanceof JobFlow.ForEach) {
+            completeJob(job, output, Map.of());
+        } else {
+            completeRendered(job, output);
         }
     }
 
@@ -238,6 +419,12 @@ public final class RunEngine {
             failJobNow(job, redacted(e));
             return;
         }
+        completeRendered(job, output);
+    }
+
+    /** Records the job's final output (already rendered) and moves its workflow on. */
+    private void completeRendered(JobState job, Object output) {
+        WorkflowFrame frame = frameOf(job);
         frame.recordSuccess(job, output);
         advance(frame);
     }
@@ -320,12 +507,40 @@ public final class RunEngine {
 
     /** Fails the job without retrying (retries exhausted, or a deterministic error such as a bad expression). */
     private void failJobNow(JobState job, String error) {
+        OnError onError = job.job.options().onError();
+        if (onError != null && !job.handlingError && job.phase != JobState.Phase.FAILED) {
+            job.handlingError = true;
+            handleError(job, onError, error);
+            return;
+        }
         job.phase = JobState.Phase.FAILED;
         WorkflowFrame frame = frameOf(job);
         String message = "job '" + job.job.id() + "' failed: " + error;
         frame.jobs.values().stream().filter(j -> j != job && j.phase == JobState.Phase.RUNNING)
                 .forEach(this::cancelAttempt);
         failFrame(frame, message);
+    }
+
+    /** on_error once retries are exhausted: route to {@code to}, render {@code output}, or output null (ignore). */
+    private void handleError(JobState job, OnError onError, String error) {
+        job.phase = JobState.Phase.RUNNING;
+        job.parts = null;
+        WorkflowFrame frame = frameOf(job);
+        if (onError.to() != null) {
+            route(frame, job, onError.to());
+            return;
+        }
+        Object output = null;
+        if (onError.output() != null) {
+            try {
+                output = Templates.render(onError.output(), scopes.inputScope(frame, job.job, job.attempt)
+                        .with(Map.of("error", Map.of("message", error))));
+            } catch (ComposeException e) {
+                failJobNow(job, redacted(e));
+                return;
+            }
+        }
+        completeRendered(job, output);
     }
 
     private void cancelFrame(WorkflowFrame frame) {
@@ -344,6 +559,16 @@ public final class RunEngine {
         if (job.child != null) {
             cancelFrame(job.child);
             return;
+        }
+        if (job.parts != null) {
+            for (int index : job.parts.outstanding()) {
+                out.add(new CancelJob(runId(), JobParts.key(job.key, index), job.attempt));
+            }
+            job.parts = null;
+            return;
+        }
+        if (job.job.flow() != null && !(job.job.flow() instanceof JobFlow.ForEach)) {
+            return; // run by the engine itself; a delay's timer is ignored once the job is no longer running
         }
         out.add(new CancelJob(runId(), job.key, job.attempt));
     }

@@ -20,6 +20,8 @@ final class WorkflowFrame {
     final Map<String, Object> finishedOutputs = new LinkedHashMap<>();
     private final Set<String> dependedOn = new HashSet<>();
     private final List<String> finishOrder = new ArrayList<>();
+    /** Finished routing jobs: their (null) output is no run result. */
+    private final Set<String> routingDone = new HashSet<>();
     /** Set once the frame completed or failed; later events for it are ignored. */
     boolean closed;
 
@@ -28,21 +30,82 @@ final class WorkflowFrame {
         this.input = input;
         this.keyPrefix = keyPrefix;
         this.parentJob = parentJob;
+        Set<String> targets = new HashSet<>();
         for (JobConfig job : workflow.jobs()) {
             jobs.put(job.id(), new JobState(job, keyPrefix + job.id(), this));
             job.dependsOn().forEach(dependedOn::addAll);
+            targets.addAll(job.options().routingTargets());
         }
+        targets.stream().map(jobs::get).filter(java.util.Objects::nonNull).forEach(j -> j.routable = true);
     }
 
-    /** Jobs that are waiting and whose every dependency group has a succeeded job. */
+    /** Jobs that are pending (not a routing target, or routed to), waiting, and whose dependencies are met. */
     List<JobState> readyJobs() {
         List<JobState> ready = new ArrayList<>();
         for (JobState state : jobs.values()) {
-            if (state.phase == JobState.Phase.WAITING && dependenciesMet(state.job)) {
+            if (isReady(state)) {
                 ready.add(state);
             }
         }
         return ready;
+    }
+
+    /** The first ready job in file order, or null. */
+    JobState nextReady() {
+        for (JobState state : jobs.values()) {
+            if (isReady(state)) {
+                return state;
+            }
+        }
+        return null;
+    }
+
+    private boolean isReady(JobState state) {
+        return state.phase == JobState.Phase.WAITING && isPending(state) && dependenciesMet(state.job);
+    }
+
+    private static boolean isPending(JobState state) {
+        return !state.routable || state.routed;
+    }
+
+    /** A routing job finished: its dependents may start; its output (null) is not a run result. */
+    void recordRouted(JobState state) {
+        recordSuccess(state, null);
+        routingDone.add(state.job.id());
+    }
+
+    /**
+     * Routing back to a finished job: it and every finished job that depends on it (transitively), and the router
+     * itself when it is among them, go back to waiting with their outputs dropped, as upstream's scheduler does.
+     *
+     * @return true when the router itself was rewound
+     */
+    boolean rewind(JobState target, JobState router) {
+        Set<String> rewound = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> queue = new java.util.ArrayDeque<>(List.of(target.job.id()));
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            JobState state = jobs.get(id);
+            boolean candidate = state.phase == JobState.Phase.SUCCEEDED || state == router;
+            if (!candidate || !rewound.add(id)) {
+                continue;
+            }
+            for (JobState other : jobs.values()) {
+                if (other.job.dependsOn().stream().anyMatch(group -> group.contains(id))) {
+                    queue.add(other.job.id());
+                }
+            }
+        }
+        for (String id : rewound) {
+            JobState state = jobs.get(id);
+            state.phase = JobState.Phase.WAITING;
+            state.output = null;
+            state.routed = state.routable;
+            finishedOutputs.remove(id);
+            finishOrder.remove(id);
+            routingDone.remove(id);
+        }
+        return rewound.contains(router.job.id());
     }
 
     private boolean dependenciesMet(JobConfig job) {
@@ -58,11 +121,14 @@ final class WorkflowFrame {
         state.phase = JobState.Phase.SUCCEEDED;
         state.output = output;
         finishedOutputs.put(state.job.id(), output);
+        finishOrder.remove(state.job.id());
         finishOrder.add(state.job.id());
     }
 
+    /** Every pending job (not an un-routed routing target) has succeeded. */
     boolean isComplete() {
-        return jobs.values().stream().allMatch(j -> j.phase == JobState.Phase.SUCCEEDED);
+        return jobs.values().stream().filter(WorkflowFrame::isPending)
+                .allMatch(j -> j.phase == JobState.Phase.SUCCEEDED);
     }
 
     boolean hasActiveJobs() {
@@ -92,7 +158,7 @@ final class WorkflowFrame {
         boolean any = false;
         boolean allMaps = true;
         for (String id : finishOrder) {
-            if (dependedOn.contains(id)) {
+            if (dependedOn.contains(id) || routingDone.contains(id)) {
                 continue;
             }
             Object out = finishedOutputs.get(id);
