@@ -1,4 +1,4 @@
-package io.modelcompose.worker.service;
+package io.modelcompose.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.shared.config.ComposeConfig;

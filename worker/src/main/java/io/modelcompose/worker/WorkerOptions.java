@@ -1,4 +1,4 @@
-package io.modelcompose.worker.service;
+package io.modelcompose.worker;
 
 import io.modelcompose.transport.KafkaSettings;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
-package io.modelcompose.worker.service;
+package io.modelcompose.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelcompose.shared.metrics.MetricNames;
-import io.modelcompose.worker.service.WorkerMetrics.Outcome;
+import io.modelcompose.worker.WorkerMetrics.Outcome;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package io.modelcompose.worker.service;
+package io.modelcompose.worker;
 
 import static io.modelcompose.shared.metrics.MetricNames.COMPONENT;
 import static io.modelcompose.shared.metrics.MetricNames.STATUS;
