@@ -6,8 +6,6 @@ import io.modelcompose.shared.config.tree.Problems;
 import io.modelcompose.shared.config.tree.YMap;
 import io.modelcompose.shared.config.tree.YNode;
 import io.modelcompose.shared.config.tree.YScalar;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,11 +91,6 @@ public final class ConfigFiles {
             problems.add(new SourceLocation(source.name(), 0), "", "config file not found");
             return null;
         }
-        try {
-            return Files.readString(source.path(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(new SourceLocation(source.name(), 0), "", "cannot read config file: " + e.getMessage());
-            return null;
-        }
+        return ConfigText.read(source.path(), source.name(), problems);
     }
 }

@@ -32,6 +32,13 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlReader {
     private static final int MAX_DEPTH = 64;
+    /** Values a document may expand to, aliases counted at every use (an alias bomb stops here). */
+    static final int MAX_VALUES = 100_000;
+    /** Longest scalar, in characters. */
+    static final int MAX_SCALAR_LENGTH = 64 * 1024;
+    /** Longest line, in characters, checked before parsing (a scanner takes seconds over a line of megabytes). */
+    static final int MAX_LINE_LENGTH = 64 * 1024;
+    private int values;
 
     private final String file;
     private final Problems problems;
@@ -47,8 +54,13 @@ public final class YamlReader {
     }
 
     private List<YNode> readAll(String text) {
+        if (!linesWithinBound(text)) {
+            return null;
+        }
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(100);
+        options.setCodePointLimit((int) ConfigText.MAX_BYTES);
+        options.setNestingDepthLimit(MAX_DEPTH);
         List<YNode> documents = new ArrayList<>();
         try {
             for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
@@ -56,6 +68,9 @@ public final class YamlReader {
                     documents.add(convert(node, "", 0));
                 }
             }
+        } catch (Bound e) {
+            problems.add(location(e.node.getStartMark()), "", "invalid YAML: " + e.getMessage());
+            return null;
         } catch (MarkedYAMLException e) {
             problems.add(location(e.getProblemMark()), "", syntaxMessage(e));
             return null;
@@ -66,6 +81,26 @@ public final class YamlReader {
         return documents;
     }
 
+    private boolean linesWithinBound(String text) {
+        int start = 0;
+        int line = 1;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? text.length() : end;
+            if (stop - start > MAX_LINE_LENGTH) {
+                problems.add(new SourceLocation(file, line), "", "invalid YAML: a line of " + (stop - start)
+                        + " characters, limit " + MAX_LINE_LENGTH);
+                return false;
+            }
+            if (end < 0) {
+                return true;
+            }
+            start = end + 1;
+            line++;
+        }
+        return true;
+    }
+
     private static String syntaxMessage(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
         String context = e.getContext();
@@ -74,7 +109,10 @@ public final class YamlReader {
 
     private YNode convert(Node node, String path, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new YAMLException("nesting deeper than " + MAX_DEPTH + " levels (a recursive alias?)");
+            throw new Bound(node, "nesting deeper than " + MAX_DEPTH + " levels (a recursive alias?)");
+        }
+        if (++values > MAX_VALUES) {
+            throw new Bound(node, "the document expands to more than " + MAX_VALUES + " values (aliases?)");
         }
         if (node instanceof MappingNode mapping) {
             return convertMapping(mapping, path, depth);
@@ -87,6 +125,10 @@ public final class YamlReader {
             return new YList(items, location(node.getStartMark()));
         }
         ScalarNode scalar = (ScalarNode) node;
+        if (scalar.getValue().length() > MAX_SCALAR_LENGTH) {
+            throw new Bound(node, "a value of " + scalar.getValue().length() + " characters, limit "
+                    + MAX_SCALAR_LENGTH);
+        }
         return new YScalar(ScalarTyper.valueOf(scalar), scalar.getValue(), location(node.getStartMark()));
     }
 
@@ -126,6 +168,17 @@ public final class YamlReader {
             map.entries().forEach(field -> merged.putIfAbsent(field.key(), field));
         } else {
             problems.add(location(source.getStartMark()), path, "a '<<' merge key needs a mapping or a list of mappings");
+        }
+    }
+
+    /** A bound of the reader was passed at this node. */
+    private static final class Bound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Node node;
+
+        Bound(Node node, String message) {
+            super(message, null, false, false);
+            this.node = node;
         }
     }
 
