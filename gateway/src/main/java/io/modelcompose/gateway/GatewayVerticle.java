@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcompose.gateway.http.ApiLimits;
 import io.modelcompose.gateway.http.ApiRouter;
 import io.modelcompose.gateway.http.ApiTokenAuth;
+import io.modelcompose.gateway.http.InvalidRequests;
 import io.modelcompose.gateway.http.ShutdownFlag;
 import io.modelcompose.gateway.metrics.MetricsRoutes;
 import io.modelcompose.gateway.run.RunBackend;
@@ -54,6 +55,7 @@ public final class GatewayVerticle extends VerticleBase {
         ApiTokenAuth.of(config).exposureWarning(host).ifPresent(LOG::warn);
         return vertx.createHttpServer()
                 .requestHandler(router)
+                .invalidRequestHandler(InvalidRequests::answer)
                 .listen(controller.port(), host)
                 .onSuccess(listening -> {
                     server = listening;

@@ -1,15 +1,18 @@
 package io.modelcompose.gateway.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.modelcompose.shared.event.EventCodec;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.jackson.VertxModule;
@@ -17,7 +20,9 @@ import java.io.IOException;
 
 /** The gateway's one JSON mapper: strict request parsing and snake_case run states. */
 final class GatewayJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(EventCodec.MAX_VALUE_DEPTH).build())
+            .build())
             .registerModule(new Jdk8Module())
             .registerModule(new VertxModule());
     private static final ObjectReader STRICT_READER = MAPPER.reader()
@@ -36,6 +41,32 @@ final class GatewayJson {
             }
             return root;
         }
+    }
+
+    /** The JSON path of the first number too large for a double (e.g. {@code 1e400}), or null when there is none. */
+    static String firstNonFiniteNumber(JsonNode node, String path) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return path.isEmpty() ? "$" : path;
+        }
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                String found = firstNonFiniteNumber(field.getValue(), path.isEmpty() ? field.getKey()
+                        : path + "." + field.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = firstNonFiniteNumber(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** A parsed JSON value as plain Java values (maps, lists, strings, numbers, booleans, null). */

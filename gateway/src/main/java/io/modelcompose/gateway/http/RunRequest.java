@@ -2,9 +2,11 @@ package io.modelcompose.gateway.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.event.EventCodec;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
@@ -34,6 +36,10 @@ record RunRequest(String workflowId, Object input, boolean waitForCompletion, bo
         if (!root.isObject()) {
             throw invalid("expected a JSON object, got " + describe(root));
         }
+        String outOfRange = GatewayJson.firstNonFiniteNumber(root, "");
+        if (outOfRange != null) {
+            throw invalid("the number at " + outOfRange + " is out of range (larger than a double)");
+        }
         RunRequest request = new RunRequest(
                 text(root, "workflow_id"),
                 plain(root, "input"),
@@ -53,6 +59,8 @@ record RunRequest(String workflowId, Object input, boolean waitForCompletion, bo
                 throw invalid("no JSON value");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            throw invalid("nested deeper than " + EventCodec.MAX_VALUE_DEPTH + " levels" + location(e.getLocation()));
         } catch (JsonProcessingException e) {
             throw invalid(e.getOriginalMessage() + location(e.getLocation()));
         } catch (IOException e) {

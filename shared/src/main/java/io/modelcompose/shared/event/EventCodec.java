@@ -1,7 +1,9 @@
 package io.modelcompose.shared.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -11,7 +13,16 @@ import java.nio.charset.StandardCharsets;
 
 /** JSON encoding of {@link ComposeEvent}s; field names are camelCase, null fields are omitted. */
 public final class EventCodec {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * The deepest nesting of JSON values the product accepts (an HTTP body, a run input): one limit everywhere,
+     * far below what a recursive encoder or the expression engine could not handle.
+     */
+    public static final int MAX_VALUE_DEPTH = 100;
+    /** Records wrap values in a few levels of their own. */
+    private static final int MAX_RECORD_DEPTH = MAX_VALUE_DEPTH + 16;
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_RECORD_DEPTH).build())
+            .build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.LOWER_CAMEL_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
