@@ -41,6 +41,13 @@ final class DefaultParser {
                 in.pos = nested.end();
                 continue;
             }
+            if (depth == 0 && Cursor.isSpace(c) && in.charAt(in.pos + 1) == '@' && in.charAt(in.pos + 2) == '(') {
+                int end = in.pos;
+                in.skipSpace();
+                Annotations.skip(in);
+                in.expect('}');
+                return end;
+            }
             in.pos++;
             if (c == '}' && depth == 0) {
                 return in.pos - 1;

@@ -28,15 +28,16 @@ final class ExpressionParser {
         }
         Expr expr = parseSum();
         int spaces = in.skipSpace();
-        CastType cast = null;
+        Cast cast = null;
         int castPosition = -1;
         if (spaces > 0 && in.isWord("as")) {
             in.pos += 2;
             in.skipSpace();
             castPosition = in.pos;
-            cast = parseType();
+            cast = Cast.parse(in);
             in.skipSpace();
         }
+        Annotations.skip(in);
         DefaultValue fallback = null;
         if (in.peek() == '|') {
             in.pos++;
@@ -219,18 +220,5 @@ final class ExpressionParser {
         in.skipSpace();
         in.expect(']');
         return step;
-    }
-
-    private CastType parseType() {
-        int at = in.pos;
-        String name = in.readName();
-        if (name.isEmpty()) {
-            throw in.atEnd() ? in.unterminated() : in.fail("expected a type after 'as'", at);
-        }
-        CastType type = CastType.byName(name);
-        if (type == null) {
-            throw in.fail("unknown type '" + name + "' (known: " + CastType.NAMES + ")", at);
-        }
-        return type;
     }
 }

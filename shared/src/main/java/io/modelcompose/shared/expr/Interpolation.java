@@ -4,11 +4,11 @@ package io.modelcompose.shared.expr;
 final class Interpolation implements Part {
     private final String text;
     private final Expr expr;
-    private final CastType cast;
+    private final Cast cast;
     private final int castPosition;
     private final DefaultValue fallback;
 
-    Interpolation(String text, Expr expr, CastType cast, int castPosition, DefaultValue fallback) {
+    Interpolation(String text, Expr expr, Cast cast, int castPosition, DefaultValue fallback) {
         this.text = text;
         this.expr = expr;
         this.cast = cast;

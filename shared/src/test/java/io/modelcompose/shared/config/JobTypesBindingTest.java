@@ -20,7 +20,7 @@ class JobTypesBindingTest {
         WorkflowConfig workflow = load("job-flow-if.yml").workflow(null);
         JobConfig classify = workflow.job("classify-score").orElseThrow();
         JobFlow.If flow = (JobFlow.If) classify.flow();
-        assertThat(flow.input()).isEqualTo("${input.score as integer}");
+        assertThat(flow.input()).isEqualTo("${input.score as integer @(description Test score from 0 to 100)}");
         assertThat(flow.conditions()).containsExactly(
                 new JobFlow.Condition(ConditionOperator.GTE, 90, "grade-a", null),
                 new JobFlow.Condition(ConditionOperator.GTE, 70, "grade-b", null));

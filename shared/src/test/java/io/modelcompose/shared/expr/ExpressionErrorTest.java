@@ -85,7 +85,7 @@ class ExpressionErrorTest {
         "${input.a[x]}            | expected an index, a slice, * or a quoted key | ${input.a[x]}        | 10",
         "${input.a[0}             | expected ']' but found '}'                    | ${input.a[0}         | 11",
         "${input.a as}            | expected a type after 'as'                    | ${input.a as}        | 12",
-        "${input.a as float}      | unknown type 'float' (known: string, text, number, integer, boolean, json, object, list, base64) | ${input.a as float} | 13",
+        "${input.a as float}      | unknown type 'float' (known: string, text, number, integer, boolean, json, object, list, base64, markdown, image, audio, video, file, stream, select, slider, any) | ${input.a as float} | 13",
         "${)}                     | unexpected ')'                                | ${)}                 | 2",
         "${(input.a + 1}          | expected ')' but found '}'                    | ${(input.a + 1}      | 14",
         "${input.a.b.c.d(}        | unknown method 'd()' (known: trim(), lower(), upper(), length(), split('x'), json()) | ${input.a.b.c.d(} | 14",
