@@ -15,7 +15,7 @@ import io.modelcompose.runtimeagent.image.ImageService;
 import io.modelcompose.runtimeagent.testing.DockerFixture;
 import io.modelcompose.runtimeagent.testing.TestJars;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.testkit.docker.RequiresDocker;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.modelcompose.systemtests;
 
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.ControllerConfig;
 import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.shared.event.Topics;

@@ -10,7 +10,7 @@ import io.modelcompose.runtimeagent.image.ImageRefs;
 import io.modelcompose.cli.broker.EmbeddedBrokerProcess;
 import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.shared.config.docker.DockerOptions;
 import java.io.PrintWriter;

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.modelcompose.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.modelcompose.cli.LogSetup;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.modelcompose.runtimeagent.service;
 
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.docker.DockerOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;

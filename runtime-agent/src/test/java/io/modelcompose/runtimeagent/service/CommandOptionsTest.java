@@ -3,7 +3,7 @@ package io.modelcompose.runtimeagent.service;
 import static io.modelcompose.runtimeagent.testing.OptionsBuilder.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.docker.DockerOptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.modelcompose.runtimeagent.testing;
 
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.docker.BuildOptions;
 import io.modelcompose.shared.config.docker.DockerOptions;
 import io.modelcompose.shared.config.docker.HealthcheckOptions;

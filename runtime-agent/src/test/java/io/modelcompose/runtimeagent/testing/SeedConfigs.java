@@ -3,7 +3,7 @@ package io.modelcompose.runtimeagent.testing;
 import io.modelcompose.runtimeagent.container.ContainerSpec;
 import io.modelcompose.runtimeagent.container.ContainerSpecMapper;
 import io.modelcompose.runtimeagent.container.MappingContext;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.shared.config.docker.DockerOptions;
 import java.io.IOException;

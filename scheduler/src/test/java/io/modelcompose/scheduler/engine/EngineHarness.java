@@ -4,7 +4,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.CancelJob;
 import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.shared.event.RunSnapshot;
 import java.io.IOException;

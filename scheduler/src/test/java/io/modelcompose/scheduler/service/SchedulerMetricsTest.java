@@ -9,7 +9,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.scheduler.engine.RunCoordinator;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;

@@ -1,5 +1,6 @@
 package io.modelcompose.shared.config;
 
+import io.modelcompose.shared.config.tree.ConfigProblem;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.util.List;

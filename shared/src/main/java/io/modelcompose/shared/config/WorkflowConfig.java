@@ -1,5 +1,6 @@
 package io.modelcompose.shared.config;
 
+import io.modelcompose.shared.config.tree.SourceLocation;
 import java.util.List;
 import java.util.Optional;
 

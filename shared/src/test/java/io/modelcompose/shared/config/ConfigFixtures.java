@@ -1,5 +1,6 @@
 package io.modelcompose.shared.config;
 
+import io.modelcompose.shared.config.load.ConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

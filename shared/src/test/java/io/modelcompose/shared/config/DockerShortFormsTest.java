@@ -1,5 +1,7 @@
 package io.modelcompose.shared.config;
 
+import io.modelcompose.shared.config.tree.SourceLocation;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcompose.shared.config.docker.DockerOptions;

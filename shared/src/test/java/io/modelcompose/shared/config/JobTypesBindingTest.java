@@ -1,5 +1,6 @@
 package io.modelcompose.shared.config;
 
+import io.modelcompose.shared.config.load.ConfigLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.modelcompose.shared.config;
 
+import io.modelcompose.shared.config.tree.SourceLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcompose.shared.config.RuntimeConfig.RuntimeType;

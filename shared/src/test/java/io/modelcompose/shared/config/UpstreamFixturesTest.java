@@ -1,5 +1,7 @@
 package io.modelcompose.shared.config;
 
+import io.modelcompose.shared.config.tree.ConfigProblem;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.modelcompose.shared.config.bind;
 
 import io.modelcompose.shared.config.JobConfig;
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.modelcompose.shared.config.bind;
 import io.modelcompose.shared.config.BrokerConfig;
 import io.modelcompose.shared.config.ControllerConfig;
 import io.modelcompose.shared.config.RuntimeConfig;
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.tree.ConfigPath;
 import io.modelcompose.shared.config.tree.YList;
 import io.modelcompose.shared.config.tree.YMap;

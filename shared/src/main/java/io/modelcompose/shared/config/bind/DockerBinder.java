@@ -1,6 +1,6 @@
 package io.modelcompose.shared.config.bind;
 
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.docker.DockerOptions;
 import io.modelcompose.shared.config.docker.RestartPolicy;
 import io.modelcompose.shared.config.tree.ConfigPath;

@@ -1,6 +1,6 @@
 package io.modelcompose.shared.config.bind;
 
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.tree.ConfigPath;
 import io.modelcompose.shared.config.tree.Problems;
 import io.modelcompose.shared.config.tree.YField;

@@ -1,6 +1,6 @@
 package io.modelcompose.shared.config.docker;
 
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import java.util.List;
 import java.util.Map;
 

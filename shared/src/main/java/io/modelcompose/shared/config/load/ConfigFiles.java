@@ -1,7 +1,7 @@
 package io.modelcompose.shared.config.load;
 
 import io.modelcompose.shared.config.LoadRequest;
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.tree.Problems;
 import io.modelcompose.shared.config.tree.YMap;
 import io.modelcompose.shared.config.tree.YNode;

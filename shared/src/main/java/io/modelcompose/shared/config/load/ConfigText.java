@@ -1,6 +1,6 @@
 package io.modelcompose.shared.config.load;
 
-import io.modelcompose.shared.config.SourceLocation;
+import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.tree.Problems;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,5 @@
 package io.modelcompose.shared.config.tree;
 
-import io.modelcompose.shared.config.ConfigProblem;
-import io.modelcompose.shared.config.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.modelcompose.shared.config.tree;
 
-import io.modelcompose.shared.config.SourceLocation;
 
 /**
  * One key of a mapping with its value.

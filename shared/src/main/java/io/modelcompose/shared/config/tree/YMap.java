@@ -1,6 +1,5 @@
 package io.modelcompose.shared.config.tree;
 
-import io.modelcompose.shared.config.SourceLocation;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package io.modelcompose.shared.config.tree;
 
-import io.modelcompose.shared.config.SourceLocation;
 
 /** A parsed YAML value that remembers where it was written. */
 public sealed interface YNode permits YMap, YList, YScalar {

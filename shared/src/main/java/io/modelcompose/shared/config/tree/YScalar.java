@@ -1,6 +1,5 @@
 package io.modelcompose.shared.config.tree;
 
-import io.modelcompose.shared.config.SourceLocation;
 
 /**
  * A scalar. {@code value} is the YAML-typed value (String, Integer, Long, BigInteger, Double, Boolean or null) and

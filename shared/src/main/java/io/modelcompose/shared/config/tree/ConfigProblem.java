@@ -1,4 +1,4 @@
-package io.modelcompose.shared.config;
+package io.modelcompose.shared.config.tree;
 
 /**
  * One problem found while loading or validating configuration.

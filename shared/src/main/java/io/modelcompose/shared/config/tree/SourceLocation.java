@@ -1,4 +1,4 @@
-package io.modelcompose.shared.config;
+package io.modelcompose.shared.config.tree;
 
 /**
  * Where a value was written: the file (as the user named it) and the 1-based line.

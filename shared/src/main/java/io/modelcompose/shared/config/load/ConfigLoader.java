@@ -1,11 +1,9 @@
-package io.modelcompose.shared.config;
+package io.modelcompose.shared.config.load;
 
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.ConfigException;
+import io.modelcompose.shared.config.LoadRequest;
 import io.modelcompose.shared.config.bind.ComposeBinder;
-import io.modelcompose.shared.config.load.ConfigFiles;
-import io.modelcompose.shared.config.load.ConfigSource;
-import io.modelcompose.shared.config.load.EnvResolver;
-import io.modelcompose.shared.config.load.EnvironmentLoader;
-import io.modelcompose.shared.config.load.TemplateChecks;
 import io.modelcompose.shared.config.tree.Problems;
 import io.modelcompose.shared.config.tree.YMap;
 import java.util.List;
