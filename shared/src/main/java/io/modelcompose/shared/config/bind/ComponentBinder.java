@@ -109,7 +109,8 @@ final class ComponentBinder {
         for (int i = 0; i < list.items().size(); i++) {
             Fields fields = Fields.of(list.items().get(i), ConfigPath.index(component.path("actions"), i),
                     context.problems);
-            fields.allowOnly(ComponentTypes.actionKeys(type));
+            fields.allowOnly(ComponentTypes.actionKeys(type), type.equals(ComponentTypes.HTTP_CLIENT)
+                    ? UpstreamKeys.HTTP_CLIENT_ACTION : java.util.Map.of());
             String id = context.id(fields, ComponentConfig.DEFAULT_ACTION_ID, "action");
             ActionSpec action = ActionBinder.bind(type, fields, component, id, fields.bool("default", false), false,
                     context);

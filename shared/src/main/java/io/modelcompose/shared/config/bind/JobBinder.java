@@ -68,6 +68,11 @@ final class JobBinder {
             component = bound.component();
             action = bound.action();
         }
+        if (job.has("interrupt")) {
+            allowed.add("interrupt");
+            job.problem("interrupt", "'interrupt' (a human-in-the-loop pause) is not supported yet; without it the "
+                    + "job would run without the approval it asks for, so the file is refused");
+        }
         job.allowOnly(allowed, UpstreamKeys.JOB);
         DependsOnBinder.Dependencies dependencies = DependsOnBinder.bind(job, id, previousJobId);
         JobOptions options = new JobOptions(type, job.string("name"), job.string("description"),

@@ -19,7 +19,12 @@ final class UpstreamKeys {
     static final Map<String, String> CONTROLLER = Map.of(
             "shutdown_pending_period", "the controller stops accepting runs at once on shutdown");
     static final Map<String, String> HTTP_CLIENT_COMPONENT = Map.of(
-            "rate_limit", "requests are not rate-limited; use max_concurrent_count to bound them");
+            "rate_limit", "requests are not rate-limited; use max_concurrent_count to bound them",
+            "stream_format", "responses are read whole (an SSE body becomes a list of events)");
+    static final Map<String, String> HTTP_CLIENT_ACTION = Map.of(
+            "stream_format", "responses are read whole (an SSE body becomes a list of events)");
+    static final Map<String, String> WORKFLOW = Map.of(
+            "input", "a workflow's input is the run's input; declare inputs with ${input.x} in the jobs");
     static final Map<String, String> JOB = Map.of(
             "hook", "a Python 'script' hook is not run (this implementation executes no Python)",
             "streaming", "results are collected into a list, not streamed");

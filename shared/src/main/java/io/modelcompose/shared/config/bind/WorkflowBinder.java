@@ -34,7 +34,7 @@ final class WorkflowBinder {
 
     private static WorkflowConfig bind(YNode node, String path, BindContext context) {
         Fields workflow = Fields.of(node, path, context.problems);
-        workflow.allowOnly(KEYS);
+        workflow.allowOnly(KEYS, UpstreamKeys.WORKFLOW);
         String id = context.id(workflow, PLACEHOLDER_ID, "workflow");
         List<JobConfig> jobs = jobs(workflow, context);
         return new WorkflowConfig(id, workflow.string("title"), workflow.string("description"),
