@@ -7,6 +7,7 @@ import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogSetup {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%role] %logger{0} - %msg%n";
+    /** The default level's pattern: an exception is its one-line summary, never a stack trace ({@code -v} has it). */
+    static final String PATTERN_WITHOUT_STACKS = "%d{HH:mm:ss.SSS} %-5level [%role] %logger{0} - %msg%oneLineEx%n%nopex";
     /** The marker of {@code critical} lines (set by the logger component); {@code critical} loggers keep only these. */
     static final String CRITICAL_MARKER = "CRITICAL";
     /** Role names that {@link #roleOf} gives. */
@@ -84,7 +87,8 @@ public final class LogSetup {
             OutputStreamAppender<ILoggingEvent> appender = "file".equals(logger.type())
                     ? fileAppender(context, logger, projectDir) : consoleAppender(console);
             boolean criticalOnly = !verbose && "critical".equalsIgnoreCase(logger.level());
-            root.addAppender(start(context, appender, level, criticalOnly));
+            String pattern = verbose ? PATTERN : PATTERN_WITHOUT_STACKS;
+            root.addAppender(start(context, appender, level, criticalOnly, pattern));
         }
         root.setLevel(verbose || lowest.isGreaterOrEqual(Level.INFO) ? lowest : Level.INFO);
         for (String user : USER_LOGGERS) {
@@ -124,12 +128,13 @@ public final class LogSetup {
     }
 
     private static OutputStreamAppender<ILoggingEvent> start(LoggerContext context,
-            OutputStreamAppender<ILoggingEvent> appender, Level level, boolean criticalOnly) {
+            OutputStreamAppender<ILoggingEvent> appender, Level level, boolean criticalOnly, String pattern) {
         appender.setContext(context);
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);
         layout.getInstanceConverterMap().put("role", RoleConverter::new);
-        layout.setPattern(PATTERN);
+        layout.getInstanceConverterMap().put("oneLineEx", OneLineThrowableConverter::new);
+        layout.setPattern(pattern);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
@@ -214,6 +219,28 @@ public final class LogSetup {
         @Override
         public String convert(ILoggingEvent event) {
             return roleOf(event.getLoggerName());
+        }
+    }
+
+    /** {@code %oneLineEx}: {@code " (IllegalStateException: boom; caused by IOException: gone)"}, or nothing. */
+    static final class OneLineThrowableConverter extends ClassicConverter {
+        private static final int MAX_CAUSES = 3;
+
+        @Override
+        public String convert(ILoggingEvent event) {
+            IThrowableProxy thrown = event.getThrowableProxy();
+            if (thrown == null) {
+                return "";
+            }
+            StringBuilder line = new StringBuilder(" (");
+            for (int depth = 0; thrown != null && depth < MAX_CAUSES; depth++, thrown = thrown.getCause()) {
+                String type = thrown.getClassName().substring(thrown.getClassName().lastIndexOf('.') + 1);
+                line.append(depth == 0 ? "" : "; caused by ").append(type);
+                if (thrown.getMessage() != null) {
+                    line.append(": ").append(thrown.getMessage().lines().findFirst().orElse(""));
+                }
+            }
+            return line.append(')').toString();
         }
     }
 

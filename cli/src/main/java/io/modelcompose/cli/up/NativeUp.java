@@ -10,15 +10,16 @@ import io.modelcompose.shared.event.Topics;
 import io.modelcompose.transport.KafkaClients;
 import io.modelcompose.transport.KafkaSettings;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,15 +88,12 @@ public final class NativeUp {
                 // every record there is written by this process: its consumers fetch less eagerly
                 clientOptions = clientOptions.withSoleWriter(bootstrap);
             }
-            // One event loop per core, not Vert.x's two: each loop holds a selector (two descriptors), and every open
-            // descriptor costs each process start (shell jobs); the roles' loops are never blocked, so two per core
-            // buy nothing here (measured: no loss on the logger load, a little gained on the shell chain).
-            vertx = telemetry.createVertx(new VertxOptions().setWorkerPoolSize(16)
-                    .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
+            vertx = telemetry.createVertx(EventLoopOptions.forServiceSet());
             Topics topics = brokerChoice.embedded() ? Topics.singleHost(brokerChoice.topicPrefix())
                     : new Topics(brokerChoice.topicPrefix());
             KafkaSettings kafka = new KafkaSettings(bootstrap, topics, InstanceIds.next(),
                     KafkaClients.create(clientOptions));
+            LOG.info("starting {} on Kafka {}", describeRoles(), bootstrap);
             set = ServiceSet.deploy(vertx, config, projectDir, kafka, roles, tuning, telemetry)
                     .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
             MetricsServer.serveIfAsked(vertx, telemetry,
@@ -132,6 +130,11 @@ public final class NativeUp {
     static KafkaClients.Options clientOptions() {
         boolean localDelivery = !"false".equals(System.getProperty("compose.kafka.local-delivery"));
         return new KafkaClients.Options(localDelivery, Set.of());
+    }
+
+    private String describeRoles() {
+        return roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private String describe(ServiceSet set) {

@@ -78,6 +78,24 @@ class LogSetupTest {
     }
 
     @Test
+    void theDefaultLevelWritesAnExceptionAsOneLineAndVerboseAsAStackTrace() throws IOException {
+        ComposeConfig config = config("logger:\n  - { type: console, level: info }\n");
+        Exception failure = new IllegalStateException("bind failed", new java.net.BindException("Address in use"));
+        LogSetup.configure(config, false, dir, console);
+
+        FRAMEWORK.warn("could not start", failure);
+
+        assertThat(consoleLines()).singleElement().asString().endsWith(
+                "could not start (IllegalStateException: bind failed; caused by BindException: Address in use)");
+
+        console.reset();
+        LogSetup.configure(config, true, dir, console);
+        FRAMEWORK.warn("could not start", failure);
+
+        assertThat(consoleLines()).anyMatch(l -> l.startsWith("\tat ")).hasSizeGreaterThan(3);
+    }
+
+    @Test
     void verboseStillTurnsOnFrameworkDebug() throws IOException {
         LogSetup.configure(config("logger:\n  - { type: console, level: info }\n"), true, dir, console);
 
