@@ -2,7 +2,7 @@ package io.modelcompose.cli;
 
 import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.cli.up.ProjectState;
-import io.modelcompose.gateway.http.ApiTokenAuth;
+import io.modelcompose.gateway.GatewayOptions;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.vertx.core.Future;
@@ -113,7 +113,7 @@ final class BenchCommand extends ProjectCommand {
         }
         long sent = System.nanoTime();
         HttpRequest<Buffer> request = client.postAbs(target).putHeader("Content-Type", "application/json");
-        String token = System.getenv(ApiTokenAuth.ENV_VARIABLE);
+        String token = System.getenv(GatewayOptions.API_TOKEN_ENV);
         if (token != null && !token.isBlank()) {
             request.bearerTokenAuthentication(token.strip());
         }

@@ -1,5 +1,6 @@
 package io.modelcompose.gateway;
 
+import io.modelcompose.gateway.http.ApiTokenAuth;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,6 +21,8 @@ public record GatewayOptions(
         Duration readinessCheckTimeout,
         Consumer<Router> routerExtension) {
 
+    /** The environment variable that holds the API token when the config names none (clients send it too). */
+    public static final String API_TOKEN_ENV = ApiTokenAuth.ENV_VARIABLE;
     public static final long DEFAULT_BODY_LIMIT_BYTES = 1024L * 1024L;
     public static final Duration DEFAULT_READINESS_CHECK_TIMEOUT = Duration.ofSeconds(2);
 

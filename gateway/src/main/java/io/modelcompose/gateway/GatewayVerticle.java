@@ -34,6 +34,17 @@ public final class GatewayVerticle extends VerticleBase {
         this(config, backend, options, null);
     }
 
+    /** A gateway over its Kafka backend that also serves {@code metrics} at {@code GET /metrics} (none when null). */
+    public GatewayVerticle(ComposeConfig config, KafkaBackend backend, GatewayOptions options,
+            PrometheusMeterRegistry metrics) {
+        this(config, backend.runs, options, metrics);
+    }
+
+    /** Serves {@code metrics} at {@code GET /metrics} of {@code router}, as the gateway does (for roles without one). */
+    public static void mountMetrics(Router router, PrometheusMeterRegistry metrics) {
+        new MetricsRoutes(metrics).mount(router, "");
+    }
+
     /** A gateway that also serves {@code metrics} at {@code GET /metrics} (none when null). */
     public GatewayVerticle(ComposeConfig config, RunBackend backend, GatewayOptions options,
             PrometheusMeterRegistry metrics) {

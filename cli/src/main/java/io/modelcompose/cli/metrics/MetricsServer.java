@@ -1,7 +1,7 @@
 package io.modelcompose.cli.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.modelcompose.gateway.metrics.MetricsRoutes;
+import io.modelcompose.gateway.GatewayVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -40,7 +40,7 @@ public final class MetricsServer {
     /** Listens on {@code host:port}; the future fails if the port cannot be bound. */
     public static Future<HttpServer> start(Vertx vertx, PrometheusMeterRegistry registry, String host, int port) {
         Router router = Router.router(vertx);
-        new MetricsRoutes(registry).mount(router, "");
+        GatewayVerticle.mountMetrics(router, registry);
         router.get("/health").handler(rc -> rc.response().putHeader("Content-Type", "application/json")
                 .end("{\"status\":\"ok\"}"));
         return vertx.createHttpServer().requestHandler(router).listen(port, host);

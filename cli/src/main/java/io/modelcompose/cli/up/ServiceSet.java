@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.cli.metrics.Telemetry;
 import io.modelcompose.gateway.GatewayOptions;
 import io.modelcompose.gateway.GatewayVerticle;
-import io.modelcompose.gateway.kafka.KafkaRunBackend;
+import io.modelcompose.gateway.KafkaBackend;
 import io.modelcompose.scheduler.service.SchedulerOptions;
 import io.modelcompose.scheduler.service.SchedulerVerticle;
 import io.modelcompose.shared.config.ComposeConfig;
@@ -29,7 +29,7 @@ public final class ServiceSet {
     private final Vertx vertx;
     private final List<String> deployments = new CopyOnWriteArrayList<>();
     private GatewayVerticle gateway;
-    private KafkaRunBackend backend;
+    private KafkaBackend backend;
 
     private ServiceSet(Vertx vertx) {
         this.vertx = vertx;
@@ -62,7 +62,7 @@ public final class ServiceSet {
             starting.add(set.deploy(new WorkerVerticle(config, worker, registry)));
         }
         if (roles.contains(Role.GATEWAY)) {
-            set.backend = new KafkaRunBackend(vertx, kafka, tuning.maxPendingRuns(), Duration.ofHours(1), registry);
+            set.backend = new KafkaBackend(vertx, kafka, tuning.maxPendingRuns(), Duration.ofHours(1), registry);
             starting.add(set.backend.start());
         }
         Future<?> chain = Future.all(starting);
