@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.event.ComposeEvent;
+import io.modelcompose.shared.event.EventCodec;
 import io.modelcompose.shared.event.JobEvents.JobCancelRequested;
 import io.modelcompose.shared.event.JobEvents.JobDispatched;
 import io.modelcompose.shared.event.JobEvents.JobFinished;
 import io.modelcompose.shared.event.JobEvents.JobHeartbeat;
+import io.modelcompose.shared.event.ResultSources;
 import io.modelcompose.shared.event.ServiceHeartbeat;
 import io.modelcompose.shared.event.Topics;
 import io.modelcompose.transport.metrics.MeterRegistries;
@@ -21,6 +23,7 @@ import io.modelcompose.worker.component.ComponentCatalog;
 import io.modelcompose.worker.component.ComponentResult;
 import io.modelcompose.worker.component.ComponentRunner;
 import io.modelcompose.worker.component.ExecutionRequest;
+import io.modelcompose.worker.component.OutputLimit;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,7 @@ public final class WorkerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerVerticle.class);
     /** Tolerated clock difference with the scheduler when judging a dispatch's lease deadline. */
     private static final long DEADLINE_GRACE_MILLIS = 1_000;
+    private final int maxResultBytes;
     private final ComposeConfig config;
     private final WorkerOptions options;
     private final Map<String, Running> running = new HashMap<>();
@@ -72,6 +77,7 @@ public final class WorkerVerticle extends VerticleBase {
         this.config = config;
         this.options = options;
         this.registry = registry;
+        this.maxResultBytes = OutputLimit.of(config.env());
     }
 
     @Override
@@ -137,25 +143,58 @@ public final class WorkerVerticle extends VerticleBase {
             }
             JobFinished result = ar.succeeded()
                     ? new JobFinished(1, job.runId(), job.jobKey(), job.attempt(), options.kafka().instanceId(), true,
-                            ar.result().output(), ar.result().sources(), null)
-                    : new JobFinished(1, job.runId(), job.jobKey(), job.attempt(), options.kafka().instanceId(), false,
-                            null, null, message(ar.cause()));
-            if (ar.failed()) {
+                            ar.result().output(), ResultSources.compact(ar.result().output(), ar.result().sources()),
+                            null)
+                    : failed(job, message(ar.cause()));
+            byte[] record = EventCodec.encode(result);
+            if (record.length > maxResultBytes) {
+                result = failed(job, tooLarge(record.length));
+                record = EventCodec.encode(result);
+            }
+            if (!result.succeeded()) {
                 LOG.warn("[run {}] [job {}] attempt {} failed: {}", job.runId(), job.jobKey(), job.attempt(),
                         result.error());
             }
             executed.incrementAndGet();
-            producer.send(options.kafka().topics().runs(), result).whenComplete((ok, error) -> {
-                if (error != null) {
-                    LOG.error("[run {}] cannot publish the result of job {}: {}", job.runId(), job.jobKey(),
-                            error.toString());
-                    published.completeExceptionally(error);
-                } else {
-                    published.complete(null);
-                }
-            });
+            publish(job, result, record, published);
         }));
         return published;
+    }
+
+    /**
+     * Sends the result; one the broker refuses as too large (its limit may be below ours) is replaced by a failure
+     * that says so, so that the dispatch is committed instead of run again and again.
+     */
+    private void publish(JobDispatched job, JobFinished result, byte[] record, CompletableFuture<Void> published) {
+        String topic = options.kafka().topics().runs();
+        producer.sendRaw(topic, result.key(), record).whenComplete((ok, error) -> {
+            if (error == null) {
+                published.complete(null);
+            } else if (unwrap(error) instanceof RecordTooLargeException && result.succeeded()) {
+                JobFinished failure = failed(job, tooLarge(record.length));
+                LOG.warn("[run {}] [job {}] attempt {} failed: {}", job.runId(), job.jobKey(), job.attempt(),
+                        failure.error());
+                publish(job, failure, EventCodec.encode(failure), published);
+            } else {
+                LOG.error("[run {}] cannot publish the result of job {}: {}", job.runId(), job.jobKey(),
+                        error.toString());
+                published.completeExceptionally(error);
+            }
+        });
+    }
+
+    private JobFinished failed(JobDispatched job, String error) {
+        return new JobFinished(1, job.runId(), job.jobKey(), job.attempt(), options.kafka().instanceId(), false, null,
+                null, error);
+    }
+
+    private String tooLarge(int bytes) {
+        return OutputLimit.tooLarge("result", bytes, maxResultBytes).getMessage();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
     }
 
     private Future<ComponentResult> execute(JobDispatched job) {

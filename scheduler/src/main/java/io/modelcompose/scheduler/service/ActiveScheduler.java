@@ -10,6 +10,7 @@ import io.modelcompose.shared.event.JobEvents.JobFinished;
 import io.modelcompose.shared.event.JobEvents.JobHeartbeat;
 import io.modelcompose.shared.event.JobEvents.LeaseExpired;
 import io.modelcompose.shared.event.JobEvents.TimerFired;
+import io.modelcompose.shared.event.ResultSources;
 import io.modelcompose.shared.event.RunEvents.RunCancelRequested;
 import io.modelcompose.shared.event.RunEvents.RunRequested;
 import io.modelcompose.shared.event.RunSnapshot;
@@ -160,7 +161,7 @@ final class ActiveScheduler implements AutoCloseable {
             leases.drop(new LeaseTable.Lease(f.runId(), f.jobKey(), f.attempt()));
             if (f.succeeded()) {
                 coordinator.jobSucceeded(f.runId(), f.jobKey(), f.attempt(), f.output(),
-                        f.sources() == null ? Map.of() : f.sources());
+                        f.sources() == null ? Map.of() : ResultSources.expand(f.output(), f.sources()));
             } else {
                 coordinator.jobFailed(f.runId(), f.jobKey(), f.attempt(), f.error());
             }

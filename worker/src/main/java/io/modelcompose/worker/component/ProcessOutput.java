@@ -19,6 +19,23 @@ final class ProcessOutput {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final byte[] buffer = new byte[8192];
+    private final long limit;
+    private long stdoutBytes;
+    private long stderrBytes;
+
+    /** Keeps at most {@code limit} bytes of each stream (the rest is read and counted, not kept). */
+    ProcessOutput(long limit) {
+        this.limit = limit;
+    }
+
+    /** What a stream wrote in all, kept or not. */
+    long stdoutBytes() {
+        return stdoutBytes;
+    }
+
+    long stderrBytes() {
+        return stderrBytes;
+    }
 
     /** Outcome of {@link #collect}. */
     enum Exit { EXITED, TIMED_OUT }
@@ -32,7 +49,7 @@ final class ProcessOutput {
         long deadline = timeoutMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : 0;
         long waitMillis = 1;
         while (true) {
-            int read = drain(process.getInputStream(), stdout) + drain(process.getErrorStream(), stderr);
+            int read = drainStdout(process) + drainStderr(process);
             waitMillis = read > 0 ? 1 : Math.min(MAX_WAIT_MILLIS, waitMillis * 2);
             long wait = waitMillis;
             if (deadline != 0) {
@@ -43,11 +60,23 @@ final class ProcessOutput {
                 wait = Math.min(wait, left);
             }
             if (process.waitFor(wait, TimeUnit.MILLISECONDS)) {
-                drain(process.getInputStream(), stdout);
-                drain(process.getErrorStream(), stderr);
+                drainStdout(process);
+                drainStderr(process);
                 return Exit.EXITED;
             }
         }
+    }
+
+    private int drainStdout(Process process) {
+        int n = drain(process.getInputStream(), stdout);
+        stdoutBytes += n;
+        return n;
+    }
+
+    private int drainStderr(Process process) {
+        int n = drain(process.getErrorStream(), stderr);
+        stderrBytes += n;
+        return n;
     }
 
     /**
@@ -63,7 +92,10 @@ final class ProcessOutput {
                 if (n <= 0) {
                     break;
                 }
-                into.write(buffer, 0, n);
+                long room = limit - into.size();
+                if (room > 0) {
+                    into.write(buffer, 0, (int) Math.min(n, room));
+                }
                 total += n;
             }
         } catch (IOException closed) {

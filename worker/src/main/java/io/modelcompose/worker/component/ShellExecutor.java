@@ -40,7 +40,9 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
         List<String> argv = commandLine(action.command(), scope, env);
         Path dir = workingDir(request, Templates.render(action.workingDir(), scope));
         long timeoutMillis = timeoutMillis(action, request);
-        return pool.executeBlocking(() -> run(argv, env, dir, timeoutMillis, cancel, action.failOnError()), false);
+        long limit = OutputLimit.of(request.env());
+        return pool.executeBlocking(() -> run(argv, env, dir, timeoutMillis, cancel, action.failOnError(), limit),
+                false);
     }
 
     /** The shorter of the action's own {@code timeout} and the job attempt's limit; 0 = none. */
@@ -100,13 +102,13 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
     }
 
     private static ComponentResult run(List<String> argv, Map<String, String> env, Path dir, long timeoutMillis,
-            CancelSignal cancel, boolean failOnError) {
+            CancelSignal cancel, boolean failOnError, long limit) {
         if (cancel.isCancelled()) {
             throw cancelled();
         }
         Process process = start(argv, env, dir);
         cancel.onCancel(() -> killTree(process));
-        ProcessOutput output = new ProcessOutput();
+        ProcessOutput output = new ProcessOutput(limit);
         try {
             if (output.collect(process, timeoutMillis) == ProcessOutput.Exit.TIMED_OUT) {
                 killTree(process);
@@ -123,6 +125,8 @@ final class ShellExecutor implements ComponentExecutor, AutoCloseable {
         if (cancel.isCancelled()) {
             throw cancelled();
         }
+        OutputLimit.check("stdout", output.stdoutBytes(), limit);
+        OutputLimit.check("stderr", output.stderrBytes(), limit);
         return result(process.exitValue(), output.stdout(), output.stderr(), failOnError);
     }
 

@@ -182,6 +182,15 @@ class ShellCommandTest {
     }
 
     @Test
+    void failsAJobWhoseStdoutPassesTheOutputLimitInsteadOfKeepingItAll() {
+        ComposeException error = failure(runner.execute(request(shell("head -c 1500000 /dev/zero | tr '\\0' o"),
+                null), new CancelSignal()));
+
+        assertThat(error.getMessage()).isEqualTo("output too large: stdout 1500000 bytes, limit "
+                + OutputLimit.DEFAULT_BYTES + " (" + OutputLimit.VARIABLE + ")");
+    }
+
+    @Test
     void reportsAnEmptyCommandAsAFailedFuture() {
         ComposeException error = failure(runner.execute(request(shell("  "), null), new CancelSignal()));
 
