@@ -354,6 +354,7 @@ public final class ConsumerLoop implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(feeds::revoked); // first: no local record may start in them from now on
+            localFeed.pollEnded(); // a local record must not wake the commit below (it would abort it)
             drainCompletions();
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (TopicPartition tp : partitions) {
@@ -364,10 +365,19 @@ public final class ConsumerLoop implements AutoCloseable {
             }
             if (!offsets.isEmpty()) {
                 try {
-                    consumer.commitSync(offsets);
+                    commitOnRevoke(offsets);
                 } catch (RuntimeException e) {
                     LOG.debug("commit on revoke of {} failed: {}", name, e.toString());
                 }
+            }
+        }
+
+        /** A wake-up sent while the poll ran (a completion, a local record) aborts a commit: it is tried once more. */
+        private void commitOnRevoke(Map<TopicPartition, OffsetAndMetadata> offsets) {
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                consumer.commitSync(offsets);
             }
         }
 
