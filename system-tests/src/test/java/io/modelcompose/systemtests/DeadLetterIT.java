@@ -66,6 +66,12 @@ class DeadLetterIT {
         garbage.put("no-run-id", new ProducerRecord<>(topics.runs(), "no-run-id",
                 NO_RUN_ID.getBytes(StandardCharsets.UTF_8)));
 
+        garbage.put("bad-timer", new ProducerRecord<>(topics.runs(), "bad-timer", ("{\"type\": \"TimerFired\", "
+                + "\"schemaVersion\": 1, \"runId\": \"bad-timer\", \"jobKey\": \"say\", \"attempt\": 1, "
+                + "\"kind\": \"NOPE\"}").getBytes(StandardCharsets.UTF_8)));
+        garbage.put("no-snapshot", new ProducerRecord<>(topics.runState(), "no-snapshot",
+                "{\"type\": \"RunState\", \"schemaVersion\": 1}".getBytes(StandardCharsets.UTF_8)));
+
         List<JsonNode> letters = sendUntilDeadLettered(project, garbage);
 
         for (String topic : consumed) {
@@ -77,6 +83,9 @@ class DeadLetterIT {
                     .contains("not a valid event").contains("NoSuchEvent");
         }
         assertThat(letter(letters, "no-run-id").path("reason").asText()).isEqualTo("RunRequested without a run id");
+        assertThat(letter(letters, "bad-timer").path("reason").asText())
+                .isEqualTo("TimerFired with an unknown kind 'NOPE'");
+        assertThat(letter(letters, "no-snapshot").path("reason").asText()).startsWith("RunState without a snapshot");
 
         Api.Reply after = api.run(Map.of());
         assertThat(after.text("status")).isEqualTo("completed");

@@ -105,6 +105,11 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
 
     private CompletionStage<?> onState(ComposeEvent event, RecordPosition position) {
         if (event instanceof RunState state) {
+            if (state.snapshot() == null || state.snapshot().runId() == null || state.snapshot().status() == null) {
+                // a BAD_REQUEST failure sends the record to the dead-letter topic with this reason
+                return CompletableFuture.failedFuture(new ComposeException(ErrorCode.BAD_REQUEST,
+                        "RunState without a snapshot (or without its run id or status)"));
+            }
             view.update(state.snapshot());
         }
         return CompletableFuture.completedFuture(null);

@@ -146,6 +146,16 @@ final class ActiveScheduler implements AutoCloseable {
         return committed;
     }
 
+    /** The kind of a timer record; an unknown one is a bad record (BAD_REQUEST: it goes to the dead-letter topic). */
+    static TimerKind timerKind(String kind) {
+        for (TimerKind known : TimerKind.values()) {
+            if (known.name().equals(kind)) {
+                return known;
+            }
+        }
+        throw new ComposeException(ErrorCode.BAD_REQUEST, "TimerFired with an unknown kind '" + kind + "'");
+    }
+
     /** Applies one input; answers what must reach the broker before the input may be committed. */
     private CompletableFuture<?> apply(ComposeEvent event) {
         if (event instanceof RunRequested r) {
@@ -166,7 +176,7 @@ final class ActiveScheduler implements AutoCloseable {
                 coordinator.jobFailed(f.runId(), f.jobKey(), f.attempt(), f.error());
             }
         } else if (event instanceof TimerFired t) {
-            coordinator.timerDue(t.runId(), t.jobKey(), t.attempt(), TimerKind.valueOf(t.kind()));
+            coordinator.timerDue(t.runId(), t.jobKey(), t.attempt(), timerKind(t.kind()));
         } else if (event instanceof LeaseExpired l) {
             LOG.warn("[run {}] [job {}] attempt {} lost its worker (lease expired); dispatching again", l.runId(),
                     l.jobKey(), l.attempt());
