@@ -41,6 +41,7 @@ final class RunCommand extends ProjectCommand {
         ComposeConfig config = all.load();
         config.workflow(workflowId);
         LogSetup.configure(config, all.verbose, all.projectDir());
+        RunErrorOnce.apply();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4));
         try (LocalRunner runner = new LocalRunner(vertx, config, all.projectDir())) {
             RunSnapshot result = runner.run(workflowId, runInput).toCompletionStage().toCompletableFuture().get();
