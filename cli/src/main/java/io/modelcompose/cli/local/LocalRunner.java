@@ -7,6 +7,7 @@ import io.modelcompose.scheduler.engine.RunCoordinator;
 import io.modelcompose.scheduler.engine.RunOutcomeLog;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunIds;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.worker.component.CancelSignal;
@@ -36,7 +37,7 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
     private final ComponentRunner components;
     private final RunCoordinator coordinator;
     private final Map<String, Promise<RunSnapshot>> waiting = new HashMap<>();
-    private final Map<String, CancelSignal> inFlight = new HashMap<>();
+    private final Map<AttemptId, CancelSignal> inFlight = new HashMap<>();
 
     public LocalRunner(Vertx vertx, ComposeConfig config, Path projectDir) {
         this.vertx = vertx;
@@ -83,8 +84,7 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
     @Override
     public void dispatch(DispatchJob d) {
         CancelSignal signal = new CancelSignal();
-        String key = key(d.runId(), d.jobKey(), d.attempt());
-        inFlight.put(key, signal);
+        inFlight.put(d.id(), signal);
         Future<io.modelcompose.worker.component.ComponentResult> result;
         try {
             ExecutionRequest request = new ExecutionRequest(d.runId(), d.jobKey(), d.attempt(),
@@ -95,19 +95,19 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
             result = Future.failedFuture(e);
         }
         result.onComplete(ar -> context.runOnContext(v -> {
-            inFlight.remove(key);
+            inFlight.remove(d.id());
             if (ar.succeeded()) {
-                coordinator.jobSucceeded(d.runId(), d.jobKey(), d.attempt(), ar.result().output(),
+                coordinator.jobSucceeded(d.id(), ar.result().output(),
                         ar.result().sources());
             } else {
-                coordinator.jobFailed(d.runId(), d.jobKey(), d.attempt(), message(ar.cause()));
+                coordinator.jobFailed(d.id(), message(ar.cause()));
             }
         }));
     }
 
     @Override
     public void cancel(CancelJob c) {
-        CancelSignal signal = inFlight.get(key(c.runId(), c.jobKey(), c.attempt()));
+        CancelSignal signal = inFlight.get(c.id());
         if (signal != null) {
             signal.cancel();
         }
@@ -117,7 +117,7 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
     public void schedule(ScheduleTimer t) {
         long delay = Math.max(1, Duration.between(Clock.systemUTC().instant(), t.dueAt()).toMillis());
         vertx.setTimer(delay, id -> context.runOnContext(
-                v -> coordinator.timerDue(t.runId(), t.jobKey(), t.attempt(), t.kind())));
+                v -> coordinator.timerDue(t.id(), t.kind())));
     }
 
     @Override
@@ -132,10 +132,6 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
         if (done != null) {
             done.complete(snapshot);
         }
-    }
-
-    private static String key(String runId, String jobKey, int attempt) {
-        return runId + '\u0000' + jobKey + '\u0000' + attempt;
     }
 
     private static String message(Throwable t) {

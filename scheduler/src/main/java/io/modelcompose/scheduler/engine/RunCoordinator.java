@@ -9,6 +9,7 @@ import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunSnapshot;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -41,6 +42,13 @@ public final class RunCoordinator {
         /** The dispatch waits for a slot of its component; it is {@link #dispatch dispatched} once one frees. */
         default void dispatchQueued(DispatchJob dispatch) {
         }
+
+        /**
+         * The log says this attempt was dispatched before (by a predecessor): it holds its slot and may be running,
+         * so watch it (its lease), but do not send it again.
+         */
+        default void holding(AttemptId attempt) {
+        }
     }
 
     private final ComposeConfig config;
@@ -51,17 +59,63 @@ public final class RunCoordinator {
     private final Deque<RunEngine> pending = new ArrayDeque<>();
     private final Map<String, RunSnapshot> finished = new LinkedHashMap<>();
     private final int maxFinishedKept;
+    private DecisionMode mode;
 
     public RunCoordinator(ComposeConfig config, Clock clock, Output output) {
-        this(config, clock, output, 100_000);
+        this(config, clock, output, 100_000, DecisionMode.DECIDE);
     }
 
-    public RunCoordinator(ComposeConfig config, Clock clock, Output output, int maxFinishedKept) {
+    public RunCoordinator(ComposeConfig config, Clock clock, Output output, DecisionMode mode) {
+        this(config, clock, output, 100_000, mode);
+    }
+
+    public RunCoordinator(ComposeConfig config, Clock clock, Output output, int maxFinishedKept, DecisionMode mode) {
         this.config = config;
         this.clock = clock;
         this.output = output;
         this.maxFinishedKept = maxFinishedKept;
+        this.mode = mode;
         this.slots = new ComponentSlots(this::componentLimit);
+    }
+
+    public DecisionMode mode() {
+        return mode;
+    }
+
+    /**
+     * Ends {@link DecisionMode#FOLLOW_LOG}: dispatches what waits for a free slot and starts pending runs up to the
+     * controller's limit, as a live scheduler would have, then decides every later one itself.
+     */
+    public void decideFromNowOn() {
+        if (mode == DecisionMode.DECIDE) {
+            return;
+        }
+        mode = DecisionMode.DECIDE;
+        slots.grantWaiting().forEach(output::dispatch);
+        startPendingRuns();
+    }
+
+    /**
+     * The log says this attempt got a slot of {@code componentRef} (and was sent). It holds the slot until its end or
+     * its lease expiry; if the run no longer wants it (cancelled or finished meanwhile), it is asked to stop.
+     */
+    public void slotGranted(AttemptId attempt, String componentRef) {
+        if (slots.holds(attempt)) {
+            return;
+        }
+        Optional<DispatchJob> wanted = slots.takeRecorded(attempt, componentRef);
+        output.holding(attempt);
+        if (wanted.isEmpty()) {
+            output.cancel(new CancelJob(attempt));
+        }
+    }
+
+    /** The log says this pending run was started: it starts (its own start was announced already). */
+    public void runAdmitted(String runId) {
+        pending.stream().filter(e -> e.runId().equals(runId)).findFirst().ifPresent(engine -> {
+            pending.remove(engine);
+            start(engine, false);
+        });
     }
 
     /**
@@ -77,36 +131,36 @@ public final class RunCoordinator {
         }
         RunEngine engine = new RunEngine(config, clock, runId, workflowId, input, metadata);
         int limit = config.controller().maxConcurrentCount();
-        if (limit > 0 && runningCount() >= limit) {
+        if (mode == DecisionMode.FOLLOW_LOG || limit > 0 && runningCount() >= limit) {
             pending.addLast(engine);
             return engine.snapshot();
         }
-        start(engine);
+        start(engine, true);
         return engine.snapshot();
     }
 
-    public void jobSucceeded(String runId, String jobKey, int attempt, Object result, Map<String, Object> sources) {
-        releaseSlot(runId, jobKey, attempt);
-        RunEngine engine = active.get(runId);
+    public void jobSucceeded(AttemptId attempt, Object result, Map<String, Object> sources) {
+        releaseSlot(attempt);
+        RunEngine engine = active.get(attempt.runId());
         if (engine != null) {
-            apply(engine, engine.onJobSucceeded(jobKey, attempt, result, sources));
+            apply(engine, engine.onJobSucceeded(attempt.jobKey(), attempt.attempt(), result, sources));
         }
     }
 
-    public void jobFailed(String runId, String jobKey, int attempt, String error) {
-        releaseSlot(runId, jobKey, attempt);
-        RunEngine engine = active.get(runId);
+    public void jobFailed(AttemptId attempt, String error) {
+        releaseSlot(attempt);
+        RunEngine engine = active.get(attempt.runId());
         if (engine != null) {
-            apply(engine, engine.onJobFailed(jobKey, attempt, error));
+            apply(engine, engine.onJobFailed(attempt.jobKey(), attempt.attempt(), error));
         }
     }
 
     /** An attempt's lease expired: its slot is freed and the job is dispatched again. */
-    public void leaseExpired(String runId, String jobKey, int attempt) {
-        releaseSlot(runId, jobKey, attempt);
-        RunEngine engine = active.get(runId);
+    public void leaseExpired(AttemptId attempt) {
+        releaseSlot(attempt);
+        RunEngine engine = active.get(attempt.runId());
         if (engine != null) {
-            apply(engine, engine.onLeaseExpired(jobKey, attempt));
+            apply(engine, engine.onLeaseExpired(attempt.jobKey(), attempt.attempt()));
         }
     }
 
@@ -115,10 +169,10 @@ public final class RunCoordinator {
         return active.containsKey(runId) || pending.stream().anyMatch(e -> e.runId().equals(runId));
     }
 
-    public void timerDue(String runId, String jobKey, int attempt, TimerKind kind) {
-        RunEngine engine = active.get(runId);
+    public void timerDue(AttemptId attempt, TimerKind kind) {
+        RunEngine engine = active.get(attempt.runId());
         if (engine != null) {
-            apply(engine, engine.onTimer(jobKey, attempt, kind));
+            apply(engine, engine.onTimer(attempt.jobKey(), attempt.attempt(), kind));
         }
     }
 
@@ -168,23 +222,27 @@ public final class RunCoordinator {
         return new int[] {slots.inUse(componentRef), slots.waiting(componentRef)};
     }
 
-    private void start(RunEngine engine) {
+    private void start(RunEngine engine, boolean announce) {
         active.put(engine.runId(), engine);
         List<EngineCommand> commands = engine.start();
-        output.runStarted(engine.snapshot());
+        if (announce) {
+            output.runStarted(engine.snapshot());
+        }
         apply(engine, commands);
     }
 
     private void apply(RunEngine engine, List<EngineCommand> commands) {
         for (EngineCommand command : commands) {
             if (command instanceof DispatchJob d) {
-                if (slots.acquireOrQueue(d)) {
+                if (mode == DecisionMode.FOLLOW_LOG) {
+                    slots.queue(d);
+                } else if (slots.acquireOrQueue(d)) {
                     output.dispatch(d);
                 } else {
                     output.dispatchQueued(d);
                 }
             } else if (command instanceof CancelJob c) {
-                if (!slots.dropQueued(c.runId(), c.jobKey(), c.attempt())) {
+                if (!slots.dropQueued(c.id())) {
                     output.cancel(c);
                 }
             } else if (command instanceof ScheduleTimer t) {
@@ -204,18 +262,24 @@ public final class RunCoordinator {
             finished.remove(oldest);
         }
         output.runFinished(snapshot);
-        startPendingRuns();
+        if (mode == DecisionMode.DECIDE) {
+            startPendingRuns();
+        }
     }
 
     private void startPendingRuns() {
         int limit = config.controller().maxConcurrentCount();
         while (!pending.isEmpty() && (limit <= 0 || runningCount() < limit)) {
-            start(pending.pollFirst());
+            start(pending.pollFirst(), true);
         }
     }
 
-    private void releaseSlot(String runId, String jobKey, int attempt) {
-        slots.release(runId, jobKey, attempt).ifPresent(output::dispatch);
+    private void releaseSlot(AttemptId attempt) {
+        slots.release(attempt).ifPresent(component -> {
+            if (mode == DecisionMode.DECIDE) {
+                slots.grantWaiting(component).forEach(output::dispatch);
+            }
+        });
     }
 
     private int componentLimit(String componentRef) {

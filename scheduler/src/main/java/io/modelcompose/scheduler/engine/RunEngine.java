@@ -16,6 +16,7 @@ import io.modelcompose.shared.config.WorkflowAction;
 import io.modelcompose.shared.config.WorkflowConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.SecretRedaction;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
 import io.modelcompose.shared.expr.Scope;
@@ -258,14 +259,14 @@ public final class RunEngine {
 
     private DispatchJob dispatch(WorkflowFrame frame, JobState job, String key, Object input) {
         JobConfig cfg = job.job;
-        return new DispatchJob(runId(), frame.workflow.id(), key, cfg.id(), job.attempt, componentRef(frame, cfg),
+        return new DispatchJob(new AttemptId(runId(), key, job.attempt), frame.workflow.id(), cfg.id(), componentRef(frame, cfg),
                 cfg.action() == null ? ComposeConfig.DEFAULT_ID : cfg.action(), input,
                 scopes.context(frame, cfg, job.attempt), timeoutMillis(cfg));
     }
 
     private void scheduleTimeout(JobState job) {
         if (job.job.timeout() != null && !job.job.timeout().isZero()) {
-            out.add(new ScheduleTimer(runId(), job.key, job.attempt, TimerKind.TIMEOUT,
+            out.add(new ScheduleTimer(attemptOf(job), TimerKind.TIMEOUT,
                     clock.instant().plus(job.job.timeout())));
         }
     }
@@ -277,7 +278,7 @@ public final class RunEngine {
         if (flow instanceof JobFlow.Delay delay) {
             Instant due = PartInputs.delayUntil(delay, scope, clock.instant());
             if (due.isAfter(clock.instant())) {
-                out.add(new ScheduleTimer(runId(), job.key, job.attempt, TimerKind.DELAY, due));
+                out.add(new ScheduleTimer(attemptOf(job), TimerKind.DELAY, due));
             } else {
                 completeJob(job, null, Map.of());
             }
@@ -395,7 +396,7 @@ public final class RunEngine {
         String prefix = job.attempt == 1 ? job.key + "/" : job.key + "@" + job.attempt + "/";
         job.child = newFrame(config.workflow(action.workflow()), childInput, prefix, job);
         if (job.job.timeout() != null && !job.job.timeout().isZero()) {
-            out.add(new ScheduleTimer(runId(), job.key, job.attempt, TimerKind.TIMEOUT,
+            out.add(new ScheduleTimer(attemptOf(job), TimerKind.TIMEOUT,
                     clock.instant().plus(job.job.timeout())));
         }
         advance(job.child);
@@ -498,7 +499,7 @@ public final class RunEngine {
             if (delay.isZero() || delay.isNegative()) {
                 launch(frameOf(job), job);
             } else {
-                out.add(new ScheduleTimer(runId(), job.key, job.attempt, TimerKind.RETRY, clock.instant().plus(delay)));
+                out.add(new ScheduleTimer(attemptOf(job), TimerKind.RETRY, clock.instant().plus(delay)));
             }
             return;
         }
@@ -562,7 +563,7 @@ public final class RunEngine {
         }
         if (job.parts != null) {
             for (int index : job.parts.outstanding()) {
-                out.add(new CancelJob(runId(), JobParts.key(job.key, index), job.attempt));
+                out.add(new CancelJob(new AttemptId(runId(), JobParts.key(job.key, index), job.attempt)));
             }
             job.parts = null;
             return;
@@ -570,7 +571,11 @@ public final class RunEngine {
         if (job.job.flow() != null && !(job.job.flow() instanceof JobFlow.ForEach)) {
             return; // run by the engine itself; a delay's timer is ignored once the job is no longer running
         }
-        out.add(new CancelJob(runId(), job.key, job.attempt));
+        out.add(new CancelJob(attemptOf(job)));
+    }
+
+    private AttemptId attemptOf(JobState job) {
+        return new AttemptId(runId(), job.key, job.attempt);
     }
 
     private void finish(RunStatus status, Object output, String error) {

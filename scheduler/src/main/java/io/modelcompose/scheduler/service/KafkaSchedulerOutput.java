@@ -5,6 +5,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.scheduler.engine.RunCoordinator;
 import io.modelcompose.scheduler.engine.RunOutcomeLog;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.JobEvents.JobCancelRequested;
 import io.modelcompose.shared.event.JobEvents.JobDispatched;
@@ -13,9 +14,9 @@ import io.modelcompose.shared.event.RunEvents.RunFinished;
 import io.modelcompose.shared.event.RunEvents.RunStarted;
 import io.modelcompose.shared.event.RunEvents.RunState;
 import io.modelcompose.shared.event.RunSnapshot;
+import io.modelcompose.shared.event.SchedulerEvents.AttemptGranted;
+import io.modelcompose.shared.event.SchedulerEvents.RunAdmitted;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.transport.EventProducer;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,14 +25,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Carries out the coordinator's decisions over Kafka. While the input log is being replayed after a take-over, side
- * effects that already happened before (dispatches, cancels, RunStarted) are not repeated; dispatches only get a
- * lease, so an attempt whose worker is gone is re-dispatched when that lease expires. Final states (RunState and
+ * Carries out the coordinator's decisions over Kafka. A dispatch is written ahead: its {@link AttemptGranted} goes to
+ * the runs topic and only once the broker has it does the {@code JobDispatched} go to the workers, so a scheduler
+ * taking over knows every attempt that may be running. A run's start is written the same way ({@link RunAdmitted}).
+ * While the log is replayed after a take-over the coordinator decides nothing, so nothing is dispatched; attempts the
+ * log says were granted only get a lease ({@link #holding}), and an attempt whose worker is gone is dispatched again,
+ * with a higher number, when that lease expires. Cancels are idempotent and always sent. Final states (RunState and
  * RunFinished) are written again, so that none is lost if the previous scheduler died before writing them.
  */
 final class KafkaSchedulerOutput implements RunCoordinator.Output {
-    private final Vertx vertx;
-    private final EventProducer producer;
+    private final SchedulerContext owner;
+    private final Publisher producer;
     private final Topics topics;
     private final Clock clock;
     private final long leaseMillis;
@@ -39,12 +43,14 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
     private final Map<String, CompletableFuture<Void>> runCompletions = new HashMap<>();
     private final Consumer<Throwable> onPublishFailure;
     private final SchedulerMetrics metrics;
-    private boolean replaying;
+    private final String activation;
+    private boolean replaying = true;
 
-    KafkaSchedulerOutput(Vertx vertx, EventProducer producer, Topics topics, Clock clock, long leaseMillis,
-            LeaseTable leases, Consumer<Throwable> onPublishFailure, SchedulerMetrics metrics) {
-        this.vertx = vertx;
+    KafkaSchedulerOutput(SchedulerContext owner, Publisher producer, Topics topics, Clock clock, long leaseMillis,
+            LeaseTable leases, Consumer<Throwable> onPublishFailure, SchedulerMetrics metrics, String activation) {
+        this.owner = owner;
         this.producer = producer;
+        this.activation = activation;
         this.topics = topics;
         this.clock = clock;
         this.leaseMillis = leaseMillis;
@@ -53,8 +59,9 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         this.metrics = metrics;
     }
 
-    void replaying(boolean value) {
-        this.replaying = value;
+    /** The replay is over: finished runs are logged and counted from now on (the predecessor did before). */
+    void live() {
+        this.replaying = false;
     }
 
     /**
@@ -68,42 +75,43 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
     @Override
     public void dispatch(DispatchJob d) {
         long deadline = clock.millis() + leaseMillis;
-        leases.grant(new LeaseTable.Lease(d.runId(), d.jobKey(), d.attempt()), deadline);
-        if (!replaying) {
+        leases.grant(d.id(), deadline);
+        JobDispatched job = new JobDispatched(1, d.runId(), d.workflowId(), d.jobKey(), d.jobId(), d.attempt(),
+                d.componentRef(), d.actionId(), d.input(), d.context(), d.timeoutMillis(), deadline);
+        publish(topics.runs(), new AttemptGranted(d.id(), d.componentRef(), activation)).thenRun(() -> owner.run(() -> {
             metrics.dispatched(d);
-            publish(topics.jobs(), new JobDispatched(1, d.runId(), d.workflowId(), d.jobKey(), d.jobId(), d.attempt(),
-                    d.componentRef(), d.actionId(), d.input(), d.context(), d.timeoutMillis(), deadline));
-        }
+            publish(topics.jobs(), job);
+        }));
+    }
+
+    @Override
+    public void holding(AttemptId attempt) {
+        leases.grant(attempt, clock.millis() + leaseMillis);
     }
 
     @Override
     public void dispatchQueued(DispatchJob d) {
-        if (!replaying) {
-            metrics.dispatchQueued(d);
-        }
+        metrics.dispatchQueued(d);
     }
 
     @Override
     public void cancel(CancelJob c) {
-        if (!replaying) {
-            publish(topics.jobControl(), new JobCancelRequested(1, c.runId(), c.jobKey(), c.attempt()));
-        }
+        publish(topics.jobControl(), new JobCancelRequested(c.id()));
     }
 
     @Override
     public void schedule(ScheduleTimer t) {
         long delay = Math.max(1, Duration.between(clock.instant(), t.dueAt()).toMillis());
-        TimerFired fired = new TimerFired(1, t.runId(), t.jobKey(), t.attempt(), t.kind().name());
-        vertx.setTimer(delay, id -> publish(topics.runs(), fired));
+        TimerFired fired = new TimerFired(t.id(), t.kind().name());
+        owner.later(delay, () -> publish(topics.runs(), fired));
     }
 
     @Override
     public void runStarted(RunSnapshot snapshot) {
-        if (!replaying) {
-            metrics.runStarted(snapshot);
-            publish(topics.runState(), new RunState(snapshot));
-            publish(topics.runEvents(), new RunStarted(snapshot.runId(), snapshot.workflowId(), clock.millis()));
-        }
+        publish(topics.runs(), new RunAdmitted(1, snapshot.runId(), activation));
+        metrics.runStarted(snapshot);
+        publish(topics.runState(), new RunState(snapshot));
+        publish(topics.runEvents(), new RunStarted(snapshot.runId(), snapshot.workflowId(), clock.millis()));
     }
 
     @Override
@@ -131,7 +139,7 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
     }
 
     CompletableFuture<?> publish(String topic, ComposeEvent event) {
-        return producer.send(topic, event).whenComplete((ok, error) -> {
+        return producer.send(topic, event).toCompletableFuture().whenComplete((ok, error) -> {
             if (error != null) {
                 onPublishFailure.accept(error);
             }

@@ -1,5 +1,6 @@
 package io.modelcompose.scheduler.service;
 
+import io.modelcompose.shared.event.AttemptId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -8,36 +9,26 @@ import java.util.Map;
 
 /** Leases of dispatched attempts: extended by heartbeats, dropped on results, reported when they expire. */
 final class LeaseTable {
-    /**
-     * One lease.
-     *
-     * @param runId the run
-     * @param jobKey the job
-     * @param attempt the attempt
-     */
-    record Lease(String runId, String jobKey, int attempt) {
+    private final Map<AttemptId, Long> deadlines = new HashMap<>();
+
+    void grant(AttemptId attempt, long deadlineMillis) {
+        deadlines.put(attempt, deadlineMillis);
     }
 
-    private final Map<Lease, Long> deadlines = new HashMap<>();
-
-    void grant(Lease lease, long deadlineMillis) {
-        deadlines.put(lease, deadlineMillis);
+    void extend(AttemptId attempt, long deadlineMillis) {
+        deadlines.computeIfPresent(attempt, (k, old) -> Math.max(old, deadlineMillis));
     }
 
-    void extend(Lease lease, long deadlineMillis) {
-        deadlines.computeIfPresent(lease, (k, old) -> Math.max(old, deadlineMillis));
-    }
-
-    void drop(Lease lease) {
-        deadlines.remove(lease);
+    void drop(AttemptId attempt) {
+        deadlines.remove(attempt);
     }
 
     /** Removes and returns the leases whose deadline has passed. */
-    List<Lease> expire(long nowMillis) {
-        List<Lease> expired = new ArrayList<>();
-        Iterator<Map.Entry<Lease, Long>> it = deadlines.entrySet().iterator();
+    List<AttemptId> expire(long nowMillis) {
+        List<AttemptId> expired = new ArrayList<>();
+        Iterator<Map.Entry<AttemptId, Long>> it = deadlines.entrySet().iterator();
         while (it.hasNext()) {
-            Map.Entry<Lease, Long> e = it.next();
+            Map.Entry<AttemptId, Long> e = it.next();
             if (e.getValue() <= nowMillis) {
                 expired.add(e.getKey());
                 it.remove();

@@ -13,6 +13,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.scheduler.engine.RunCoordinator;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.WorkflowConfig;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
 import io.modelcompose.transport.metrics.MeterRegistries;
@@ -41,7 +42,7 @@ final class SchedulerMetrics implements AutoCloseable {
     private final Map<String, WorkflowMeters> workflows = new ConcurrentHashMap<>();
     private final Map<String, ComponentMeters> components = new ConcurrentHashMap<>();
     /** Run id → (job key and attempt → when the dispatch began to wait); emptied when the run finishes. */
-    private final Map<String, Map<String, Long>> waitingSince = new HashMap<>();
+    private final Map<String, Map<AttemptId, Long>> waitingSince = new HashMap<>();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
     private final List<Meter> gauges = new ArrayList<>();
@@ -81,17 +82,17 @@ final class SchedulerMetrics implements AutoCloseable {
     void dispatchQueued(DispatchJob dispatch) {
         component(dispatch.componentRef());
         waitingSince.computeIfAbsent(dispatch.runId(), id -> new HashMap<>())
-                .put(attempt(dispatch), nanoClock.getAsLong());
+                .put(dispatch.id(), nanoClock.getAsLong());
     }
 
     /** The dispatch was sent; if it had waited for a slot, the wait is recorded. */
     void dispatched(DispatchJob dispatch) {
         ComponentMeters meters = component(dispatch.componentRef());
-        Map<String, Long> waiting = waitingSince.get(dispatch.runId());
+        Map<AttemptId, Long> waiting = waitingSince.get(dispatch.runId());
         if (waiting == null) {
             return;
         }
-        Long since = waiting.remove(attempt(dispatch));
+        Long since = waiting.remove(dispatch.id());
         if (since != null) {
             meters.slotWait.record(nanoClock.getAsLong() - since, TimeUnit.NANOSECONDS);
         }
@@ -135,10 +136,6 @@ final class SchedulerMetrics implements AutoCloseable {
             registry.remove(m.inUseGauge);
             registry.remove(m.waitingGauge);
         });
-    }
-
-    private static String attempt(DispatchJob dispatch) {
-        return dispatch.jobKey() + '\u0000' + dispatch.attempt();
     }
 
     private WorkflowMeters workflow(String id) {

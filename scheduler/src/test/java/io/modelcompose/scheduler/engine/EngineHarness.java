@@ -63,19 +63,19 @@ final class EngineHarness implements RunCoordinator.Output {
 
     void succeed(String jobKey, Object output) {
         DispatchJob d = dispatch(jobKey);
-        coordinator.jobSucceeded(d.runId(), d.jobKey(), d.attempt(), output, Map.of());
+        coordinator.jobSucceeded(d.id(), output, Map.of());
     }
 
     void fail(String jobKey, String error) {
         DispatchJob d = dispatch(jobKey);
-        coordinator.jobFailed(d.runId(), d.jobKey(), d.attempt(), error);
+        coordinator.jobFailed(d.id(), error);
     }
 
     /** Fires every scheduled timer that is due at the current clock reading. */
     void fireDueTimers() {
         List<ScheduleTimer> due = timers.stream().filter(t -> !t.dueAt().isAfter(clock.instant())).toList();
         timers.removeAll(due);
-        due.forEach(t -> coordinator.timerDue(t.runId(), t.jobKey(), t.attempt(), t.kind()));
+        due.forEach(t -> coordinator.timerDue(t.id(), t.kind()));
     }
 
     RunSnapshot result(String runId) {

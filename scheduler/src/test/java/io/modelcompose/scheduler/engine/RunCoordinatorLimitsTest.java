@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ class RunCoordinatorLimitsTest {
         }
         assertThat(h.started).containsExactly("r1", "r2");
         assertThat(h.coordinator.snapshot("r3").orElseThrow().status()).isEqualTo(RunStatus.PENDING);
-        h.coordinator.jobSucceeded("r1", "call", 1, "x", Map.of());
+        h.coordinator.jobSucceeded(new AttemptId("r1", "call", 1), "x", Map.of());
         assertThat(h.started).containsExactly("r1", "r2", "r3");
         assertThat(h.coordinator.runningCount()).isEqualTo(2);
         assertThat(h.coordinator.pendingCount()).isEqualTo(1);
@@ -52,7 +53,7 @@ class RunCoordinatorLimitsTest {
         h.submit("r2", null);
         assertThat(h.dispatched).extracting(DispatchJob::runId).containsExactly("r1");
         assertThat(h.coordinator.componentLoad("api")).containsExactly(1, 1);
-        h.coordinator.jobFailed("r1", "call", 1, "boom");
+        h.coordinator.jobFailed(new AttemptId("r1", "call", 1), "boom");
         assertThat(h.dispatched).extracting(DispatchJob::runId).containsExactly("r1", "r2");
     }
 
@@ -62,7 +63,7 @@ class RunCoordinatorLimitsTest {
         h.submit("r1", null);
         h.submit("r2", null);
         h.coordinator.cancel("r2");
-        h.coordinator.jobSucceeded("r1", "call", 1, "x", Map.of());
+        h.coordinator.jobSucceeded(new AttemptId("r1", "call", 1), "x", Map.of());
         assertThat(h.dispatched).extracting(DispatchJob::runId).containsExactly("r1");
         assertThat(h.cancelled).isEmpty();
     }
@@ -81,7 +82,7 @@ class RunCoordinatorLimitsTest {
         assertThatThrownBy(() -> h.coordinator.cancel("nope")).isInstanceOf(ComposeException.class)
                 .extracting(e -> ((ComposeException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
         h.submit("r1", null);
-        h.coordinator.jobSucceeded("r1", "call", 1, "x", Map.of());
+        h.coordinator.jobSucceeded(new AttemptId("r1", "call", 1), "x", Map.of());
         assertThatThrownBy(() -> h.coordinator.cancel("r1")).hasMessage("Task 'r1' has already finished: completed");
     }
 
@@ -115,9 +116,9 @@ class RunCoordinatorLimitsTest {
                 if (!inFlight.isEmpty() && random.nextBoolean()) {
                     DispatchJob done = inFlight.remove(random.nextInt(inFlight.size()));
                     if (random.nextInt(10) == 0) {
-                        h.coordinator.jobFailed(done.runId(), done.jobKey(), done.attempt(), "x");
+                        h.coordinator.jobFailed(done.id(), "x");
                     } else {
-                        h.coordinator.jobSucceeded(done.runId(), done.jobKey(), done.attempt(), "ok", Map.of());
+                        h.coordinator.jobSucceeded(done.id(), "ok", Map.of());
                     }
                 }
             }

@@ -2,6 +2,7 @@ package io.modelcompose.scheduler.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunStatus;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class RunEngineLeaseTest {
     void expiredLeaseRedispatchesWithoutUsingARetry() {
         EngineHarness h = new EngineHarness(YAML);
         h.submit("r1", null);
-        h.coordinator.leaseExpired("r1", "call", 1);
+        h.coordinator.leaseExpired(new AttemptId("r1", "call", 1));
         assertThat(h.dispatch("call").attempt()).isEqualTo(2);
         h.succeed("call", "ok");
         assertThat(h.result("r1").status()).isEqualTo(RunStatus.COMPLETED);
@@ -31,10 +32,10 @@ class RunEngineLeaseTest {
         h.submit("r1", null);
         h.submit("r2", null);
         assertThat(h.dispatchedKeys()).containsExactly("call");
-        h.coordinator.leaseExpired("r1", "call", 1);
+        h.coordinator.leaseExpired(new AttemptId("r1", "call", 1));
         assertThat(h.coordinator.componentLoad("api")[0]).isEqualTo(1);
         assertThat(h.dispatched).extracting(d -> d.runId() + "#" + d.attempt()).containsExactly("r1#1", "r2#1");
-        h.coordinator.jobSucceeded("r2", "call", 1, "ok", Map.of());
+        h.coordinator.jobSucceeded(new AttemptId("r2", "call", 1), "ok", Map.of());
         assertThat(h.dispatched).extracting(d -> d.runId() + "#" + d.attempt()).containsExactly("r1#1", "r2#1", "r1#2");
     }
 
@@ -42,10 +43,10 @@ class RunEngineLeaseTest {
     void lateResultOfTheLostAttemptIsIgnored() {
         EngineHarness h = new EngineHarness(YAML);
         h.submit("r1", null);
-        h.coordinator.leaseExpired("r1", "call", 1);
-        h.coordinator.jobSucceeded("r1", "call", 1, "from the presumed-dead worker", Map.of());
+        h.coordinator.leaseExpired(new AttemptId("r1", "call", 1));
+        h.coordinator.jobSucceeded(new AttemptId("r1", "call", 1), "from the presumed-dead worker", Map.of());
         assertThat(h.finished).isEmpty();
-        h.coordinator.jobSucceeded("r1", "call", 2, "fresh", Map.of());
+        h.coordinator.jobSucceeded(new AttemptId("r1", "call", 2), "fresh", Map.of());
         assertThat(h.result("r1").output()).isEqualTo("fresh");
     }
 
@@ -54,7 +55,7 @@ class RunEngineLeaseTest {
         EngineHarness h = new EngineHarness(YAML);
         h.submit("r1", null);
         for (int attempt = 1; attempt <= RunEngine.MAX_REDELIVERIES + 1; attempt++) {
-            h.coordinator.leaseExpired("r1", "call", attempt);
+            h.coordinator.leaseExpired(new AttemptId("r1", "call", attempt));
         }
         assertThat(h.result("r1").status()).isEqualTo(RunStatus.FAILED);
         assertThat(h.result("r1").error()).contains("worker lost 6 times");

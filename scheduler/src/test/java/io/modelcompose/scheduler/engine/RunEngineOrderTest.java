@@ -2,6 +2,7 @@ package io.modelcompose.scheduler.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunStatus;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ class RunEngineOrderTest {
                 """);
         h.submit("r1", null);
         var d = h.dispatch("t");
-        h.coordinator.jobSucceeded("r1", "t", d.attempt(), Map.of("stdout", " 5 "), Map.of("stdout", " 5 "));
+        h.coordinator.jobSucceeded(new AttemptId("r1", "t", d.attempt()), Map.of("stdout", " 5 "), Map.of("stdout", " 5 "));
         assertThat(h.result("r1").output()).isEqualTo("5");
     }
 
@@ -147,11 +148,11 @@ class RunEngineOrderTest {
                           message: "took ${output.end-time - output.start-time}ms"
                 """);
         h.submit("r1", Map.of("q", 1));
-        h.coordinator.jobSucceeded("r1", "start-time", 1, null, Map.of("stdout", "1700000000123\n"));
+        h.coordinator.jobSucceeded(new AttemptId("r1", "start-time", 1), null, Map.of("stdout", "1700000000123\n"));
         assertThat(h.dispatch("process").input()).isEqualTo(Map.of("q", 1));
         assertThat(h.dispatch("process").componentRef()).isEqualTo("api-client");
         h.succeed("process", Map.of("ok", true));
-        h.coordinator.jobSucceeded("r1", "end-time", 1, null, Map.of("stdout", "1700000000168"));
+        h.coordinator.jobSucceeded(new AttemptId("r1", "end-time", 1), null, Map.of("stdout", "1700000000168"));
         assertThat(h.dispatch("log-duration").input()).isEqualTo(Map.of("message", "took 45ms"));
         assertThat(h.dispatch("log-duration").componentRef()).isEqualTo("timed-workflow/log-duration");
         assertThat(h.dispatch("log-duration").context()).containsEntry("run_id", "r1")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.scheduler.engine.EngineCommand.TimerKind;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class RunEngineRetryTest {
         h.fireDueTimers();
         assertThat(h.cancelled).singleElement().satisfies(c -> assertThat(c.attempt()).isEqualTo(1));
         assertThat(h.dispatch("slow").attempt()).isEqualTo(2);
-        h.coordinator.jobSucceeded("r1", "slow", 1, "late result of attempt 1", java.util.Map.of());
+        h.coordinator.jobSucceeded(new AttemptId("r1", "slow", 1), "late result of attempt 1", java.util.Map.of());
         assertThat(h.finished).isEmpty();
         h.clock.advance(Duration.ofSeconds(5));
         h.fireDueTimers();

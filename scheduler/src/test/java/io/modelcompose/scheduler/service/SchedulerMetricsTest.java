@@ -11,6 +11,7 @@ import io.modelcompose.scheduler.engine.RunCoordinator;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
 import io.modelcompose.shared.metrics.MetricNames;
@@ -66,8 +67,8 @@ class SchedulerMetricsTest {
         coordinator.submit("r1", "main", null, null);
         coordinator.submit("r2", "main", null, null);
         millis.addAndGet(40);
-        coordinator.jobSucceeded("r1", "call", 1, "ok", Map.of());
-        coordinator.jobFailed("r2", "call", 1, "boom");
+        coordinator.jobSucceeded(new AttemptId("r1", "call", 1), "ok", Map.of());
+        coordinator.jobFailed(new AttemptId("r2", "call", 1), "boom");
 
         assertThat(count(MetricNames.RUNS_STARTED, "workflow", "main")).isEqualTo(2);
         assertThat(count(MetricNames.RUNS_FINISHED, "workflow", "main", "status", "completed")).isEqualTo(1);
@@ -99,7 +100,7 @@ class SchedulerMetricsTest {
         coordinator.submit("r1", "main", null, null);
         coordinator.submit("r2", "main", null, null);
         millis.addAndGet(25);
-        coordinator.jobSucceeded("r1", "call", 1, "ok", Map.of());
+        coordinator.jobSucceeded(new AttemptId("r1", "call", 1), "ok", Map.of());
 
         var wait = registry.get(MetricNames.SLOT_WAIT).tag("component", "api").timer();
         assertThat(wait.count()).as("only r2 waited").isEqualTo(1);
@@ -111,7 +112,7 @@ class SchedulerMetricsTest {
         coordinator.submit("r1", "main", null, null);
         coordinator.submit("r2", "main", null, null);
         coordinator.cancel("r2");
-        coordinator.jobSucceeded("r1", "call", 1, "ok", Map.of());
+        coordinator.jobSucceeded(new AttemptId("r1", "call", 1), "ok", Map.of());
 
         assertThat(count(MetricNames.RUNS_FINISHED, "workflow", "main", "status", "cancelled")).isEqualTo(1);
         assertThat(registry.get(MetricNames.SLOT_WAIT).tag("component", "api").timer().count()).isZero();

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = JobEvents.JobCancelRequested.class, name = "JobCancelRequested"),
     @JsonSubTypes.Type(value = JobEvents.TimerFired.class, name = "TimerFired"),
     @JsonSubTypes.Type(value = JobEvents.LeaseExpired.class, name = "LeaseExpired"),
+    @JsonSubTypes.Type(value = SchedulerEvents.AttemptGranted.class, name = "AttemptGranted"),
+    @JsonSubTypes.Type(value = SchedulerEvents.RunAdmitted.class, name = "RunAdmitted"),
+    @JsonSubTypes.Type(value = SchedulerEvents.ReplayMarker.class, name = "ReplayMarker"),
     @JsonSubTypes.Type(value = ServiceHeartbeat.class, name = "ServiceHeartbeat"),
     @JsonSubTypes.Type(value = DeadLetter.class, name = "DeadLetter"),
     @JsonSubTypes.Type(value = AgentEvents.AgentCommand.class, name = "AgentCommand"),
@@ -28,7 +31,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.RunCancelRequested,
         RunEvents.RunStarted, RunEvents.RunFinished, RunEvents.RunState, JobEvents.JobDispatched,
         JobEvents.JobFinished, JobEvents.JobHeartbeat, JobEvents.JobCancelRequested, JobEvents.TimerFired,
-        JobEvents.LeaseExpired, ServiceHeartbeat, DeadLetter, AgentEvents.AgentCommand, AgentEvents.AgentEvent {
+        JobEvents.LeaseExpired, SchedulerEvents.AttemptGranted,
+        SchedulerEvents.RunAdmitted, SchedulerEvents.ReplayMarker, ServiceHeartbeat, DeadLetter, AgentEvents.AgentCommand, AgentEvents.AgentEvent {
 
     /** The schema version this code writes. Readers accept this version and older ones. */
     int CURRENT_SCHEMA_VERSION = 1;

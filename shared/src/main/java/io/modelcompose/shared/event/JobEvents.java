@@ -31,6 +31,11 @@ public final class JobEvents {
         public String key() {
             return runId;
         }
+
+        /** The attempt this record is about (derived from the flat wire fields, which stay as they are). */
+        public AttemptId attemptId() {
+            return new AttemptId(runId, jobKey, attempt);
+        }
     }
 
     /**
@@ -52,6 +57,11 @@ public final class JobEvents {
         public String key() {
             return runId;
         }
+
+        /** The attempt this record is about (derived from the flat wire fields, which stay as they are). */
+        public AttemptId attemptId() {
+            return new AttemptId(runId, jobKey, attempt);
+        }
     }
 
     /**
@@ -66,9 +76,18 @@ public final class JobEvents {
      */
     public record JobHeartbeat(int schemaVersion, String runId, String jobKey, int attempt, String workerId,
             long atMillis) implements ComposeEvent {
+        public JobHeartbeat(AttemptId id, String workerId, long atMillis) {
+            this(1, id.runId(), id.jobKey(), id.attempt(), workerId, atMillis);
+        }
+
         @Override
         public String key() {
             return runId;
+        }
+
+        /** The attempt this record is about (derived from the flat wire fields, which stay as they are). */
+        public AttemptId attemptId() {
+            return new AttemptId(runId, jobKey, attempt);
         }
     }
 
@@ -82,9 +101,18 @@ public final class JobEvents {
      */
     public record JobCancelRequested(int schemaVersion, String runId, String jobKey, int attempt)
             implements ComposeEvent {
+        public JobCancelRequested(AttemptId id) {
+            this(1, id.runId(), id.jobKey(), id.attempt());
+        }
+
         @Override
         public String key() {
             return runId;
+        }
+
+        /** The attempt this record is about (derived from the flat wire fields, which stay as they are). */
+        public AttemptId attemptId() {
+            return new AttemptId(runId, jobKey, attempt);
         }
     }
 
@@ -99,9 +127,18 @@ public final class JobEvents {
      */
     public record TimerFired(int schemaVersion, String runId, String jobKey, int attempt, String kind)
             implements ComposeEvent {
+        public TimerFired(AttemptId id, String kind) {
+            this(1, id.runId(), id.jobKey(), id.attempt(), kind);
+        }
+
         @Override
         public String key() {
             return runId;
+        }
+
+        /** The attempt this record is about (derived from the flat wire fields, which stay as they are). */
+        public AttemptId attemptId() {
+            return new AttemptId(runId, jobKey, attempt);
         }
     }
 
@@ -114,9 +151,18 @@ public final class JobEvents {
      * @param attempt the attempt whose lease expired
      */
     public record LeaseExpired(int schemaVersion, String runId, String jobKey, int attempt) implements ComposeEvent {
+        public LeaseExpired(AttemptId id) {
+            this(1, id.runId(), id.jobKey(), id.attempt());
+        }
+
         @Override
         public String key() {
             return runId;
+        }
+
+        /** The attempt this record is about (derived from the flat wire fields, which stay as they are). */
+        public AttemptId attemptId() {
+            return new AttemptId(runId, jobKey, attempt);
         }
     }
 }
