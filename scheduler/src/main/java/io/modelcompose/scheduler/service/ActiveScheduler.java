@@ -13,6 +13,7 @@ import io.modelcompose.transport.RecordPosition;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -152,5 +153,6 @@ final class ActiveScheduler implements AutoCloseable {
         if (leasesLoop != null) {
             leasesLoop.close();
         }
+        output.awaitDispatchesWrittenAhead(Duration.ofSeconds(5));
     }
 }

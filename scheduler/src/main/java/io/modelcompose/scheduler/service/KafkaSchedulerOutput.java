@@ -21,7 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +49,7 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
     private final Consumer<Throwable> onPublishFailure;
     private final SchedulerMetrics metrics;
     private final String activation;
+    private final Set<CompletableFuture<Void>> writingAhead = ConcurrentHashMap.newKeySet();
     private boolean replaying = true;
 
     KafkaSchedulerOutput(SchedulerContext owner, Publisher producer, Topics topics, Clock clock, long leaseMillis,
@@ -78,10 +84,34 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         leases.grant(d.id(), deadline);
         JobDispatched job = new JobDispatched(1, d.runId(), d.workflowId(), d.jobKey(), d.jobId(), d.attempt(),
                 d.componentRef(), d.actionId(), d.input(), d.context(), d.timeoutMillis(), deadline);
-        publish(topics.runs(), new AttemptGranted(d.id(), d.componentRef(), activation)).thenRun(() -> owner.run(() -> {
-            metrics.dispatched(d);
-            publish(topics.jobs(), job);
-        }));
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        writingAhead.add(sent);
+        sent.whenComplete((ok, error) -> writingAhead.remove(sent));
+        publish(topics.runs(), new AttemptGranted(d.id(), d.componentRef(), activation)).whenComplete((ok, error) -> {
+            if (error != null) {
+                sent.complete(null); // not sent: its lease expires and it goes out again with a higher number
+                return;
+            }
+            owner.run(() -> {
+                metrics.dispatched(d);
+                publish(topics.jobs(), job).whenComplete((done, failed) -> sent.complete(null));
+            });
+        });
+    }
+
+    /**
+     * Waits (on a thread that may block, after inputs stopped) until every dispatch whose grant was written has been
+     * sent too, so that a successor taking over after an orderly stop finds no granted attempt that never went out.
+     */
+    void awaitDispatchesWrittenAhead(Duration timeout) {
+        try {
+            CompletableFuture.allOf(writingAhead.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            onPublishFailure.accept(e);
+        }
     }
 
     @Override
