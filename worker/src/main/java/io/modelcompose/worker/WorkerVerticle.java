@@ -105,7 +105,7 @@ public final class WorkerVerticle extends VerticleBase {
             return Future.fromCompletionStage(controlLoop.positioned(), context);
         }).map(v -> {
             jobsLoop = kafka.consumer("worker-jobs-" + kafka.instanceId())
-                    .subscribe(topics.prefix() + "-workers", List.of(topics.jobs()))
+                    .subscribe(topics.workersGroup(), List.of(topics.jobs()))
                     .maxInFlight(options.maxConcurrentJobs())
                     .deadLetters(producer, topics.deadLetter())
                     .meterRegistry(metrics.clientRegistry())

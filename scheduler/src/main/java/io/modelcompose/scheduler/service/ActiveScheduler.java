@@ -3,6 +3,7 @@ package io.modelcompose.scheduler.service;
 import io.modelcompose.scheduler.engine.DecisionMode;
 import io.modelcompose.scheduler.engine.RunCoordinator;
 import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.JobEvents.JobHeartbeat;
 import io.modelcompose.shared.event.Topics;
@@ -16,9 +17,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +69,8 @@ final class ActiveScheduler implements AutoCloseable {
                 clock, options.leaseMillis(), leases, e -> LOG.error("publishing failed: {}", e.toString()), metrics,
                 replay.activation());
         this.coordinator = new RunCoordinator(config, clock, output, DecisionMode.FOLLOW_LOG);
-        this.inputs = new SchedulerInputs(coordinator, output, leases, replay, clock, options.kafka().topics().runs());
+        this.inputs = new SchedulerInputs(coordinator, output, leases, replay, clock, options.kafka().topics().runs(),
+                contextOf(vertx, context), this::auditDispatches);
     }
 
     static SchedulerContext contextOf(Vertx vertx, Context context) {
@@ -135,6 +143,22 @@ final class ActiveScheduler implements AutoCloseable {
             metrics.sample(coordinator);
             inputs.expireLeases(clock.millis());
         }
+    }
+
+    /** Looks on the jobs topic for dispatches of attempts granted by the predecessor (on a worker thread). */
+    private CompletionStage<Set<AttemptId>> auditDispatches(Set<AttemptId> granted) {
+        KafkaSettings kafka = options.kafka();
+        return vertx.executeBlocking(() -> {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "scheduler-audit-" + kafka.instanceId());
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.topics().workersGroup()); // read its offsets, never commit
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                return DispatchAudit.sent(consumer, kafka.topics().jobs(), granted, Duration.ofSeconds(5));
+            }
+        }).toCompletionStage();
     }
 
     RunCoordinator coordinator() {

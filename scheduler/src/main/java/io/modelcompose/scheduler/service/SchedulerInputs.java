@@ -18,8 +18,10 @@ import io.modelcompose.shared.event.SchedulerEvents.AttemptGranted;
 import io.modelcompose.shared.event.SchedulerEvents.ReplayMarker;
 import io.modelcompose.shared.event.SchedulerEvents.RunAdmitted;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +41,15 @@ final class SchedulerInputs {
     private final Clock clock;
     private final String runsTopic;
     private final long activatedAtMillis;
+    private final SchedulerContext owner;
+    private final DispatchCheck dispatchCheck;
+    /** Attempts a predecessor granted that have not ended yet: maybe never sent, if it died in between. */
+    private final Set<AttemptId> inherited = new HashSet<>();
 
     SchedulerInputs(RunCoordinator coordinator, KafkaSchedulerOutput output, LeaseTable leases, ReplayPhase replay,
-            Clock clock, String runsTopic) {
+            Clock clock, String runsTopic, SchedulerContext owner, DispatchCheck dispatchCheck) {
+        this.owner = owner;
+        this.dispatchCheck = dispatchCheck;
         this.coordinator = coordinator;
         this.output = output;
         this.leases = leases;
@@ -89,6 +97,26 @@ final class SchedulerInputs {
         output.live();
         coordinator.decideFromNowOn();
         LOG.info("replay done {} ms after taking over; deciding live", clock.millis() - activatedAtMillis);
+        Set<AttemptId> granted = Set.copyOf(inherited);
+        if (!granted.isEmpty()) {
+            dispatchCheck.sent(granted).whenComplete((sent, error) -> owner.run(() -> {
+                if (error != null) {
+                    LOG.warn("could not check the dispatches of the previous scheduler ({}); their leases decide",
+                            error.toString());
+                } else {
+                    granted.stream().filter(a -> !sent.contains(a) && inherited.contains(a)).forEach(this::neverSent);
+                }
+            }));
+        }
+    }
+
+    /** Granted by a predecessor that died before sending it: lost now, not when its lease would have expired. */
+    private void neverSent(AttemptId attempt) {
+        LOG.warn("[run {}] [job {}] attempt {} was granted but never sent by the previous scheduler; dispatching "
+                + "again", attempt.runId(), attempt.jobKey(), attempt.attempt());
+        inherited.remove(attempt);
+        leases.drop(attempt);
+        output.publish(runsTopic, new LeaseExpired(attempt));
     }
 
     /** Applies one input; answers what must reach the broker before the input may be committed. */
@@ -99,6 +127,7 @@ final class SchedulerInputs {
         if (event instanceof RunCancelRequested c) {
             cancel(c.runId());
         } else if (event instanceof JobFinished f) {
+            inherited.remove(f.attemptId());
             leases.drop(f.attemptId());
             if (f.succeeded()) {
                 coordinator.jobSucceeded(f.attemptId(), f.output(),
@@ -111,9 +140,11 @@ final class SchedulerInputs {
         } else if (event instanceof LeaseExpired l) {
             LOG.warn("[run {}] [job {}] attempt {} lost its worker (lease expired); dispatching again", l.runId(),
                     l.jobKey(), l.attempt());
+            inherited.remove(l.attemptId());
             coordinator.leaseExpired(l.attemptId());
         } else if (event instanceof AttemptGranted g) {
             if (!replay.isOwn(g.scheduler())) {
+                inherited.add(g.attemptId());
                 coordinator.slotGranted(g.attemptId(), g.componentRef());
             }
         } else if (event instanceof RunAdmitted a) {

@@ -5,12 +5,16 @@ import io.modelcompose.shared.event.EventCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -26,6 +30,8 @@ final class RunsLog {
     static final int PARTITIONS = 4;
     private final MockProducer<String, byte[]> producer;
     private final List<ConsumerRecord<String, byte[]>> runs = new ArrayList<>();
+    private final List<ConsumerRecord<String, byte[]>> jobs = new ArrayList<>();
+    private final List<PartitionInfo> jobPartitions = new ArrayList<>();
     private final List<ComposeEvent> acknowledged = new ArrayList<>();
 
     RunsLog() {
@@ -36,6 +42,7 @@ final class RunsLog {
                 partitions.add(new PartitionInfo(topic, p, node, new Node[] {node}, new Node[] {node}));
             }
         }
+        partitions.stream().filter(p -> p.topic().equals(JOBS)).forEach(jobPartitions::add);
         Cluster cluster = new Cluster("test", List.of(node), partitions, java.util.Set.of(), java.util.Set.of());
         producer = new MockProducer<>(cluster, false, null, new StringSerializer(), new ByteArraySerializer());
     }
@@ -50,8 +57,11 @@ final class RunsLog {
                 return;
             }
             acknowledged.add(event);
+            var record = new ConsumerRecord<>(topic, metadata.partition(), metadata.offset(), event.key(), value);
             if (topic.equals(RUNS)) {
-                runs.add(new ConsumerRecord<>(topic, metadata.partition(), metadata.offset(), event.key(), value));
+                runs.add(record);
+            } else if (topic.equals(JOBS)) {
+                jobs.add(record);
             }
             acked.complete(metadata);
         });
@@ -72,6 +82,30 @@ final class RunsLog {
         while (producer.errorNext(new org.apache.kafka.common.errors.DisconnectException("killed"))) {
             // drop it
         }
+    }
+
+    /**
+     * A consumer of the jobs topic as the workers' group sees it: every acknowledged dispatch, nothing committed (no
+     * worker finished anything yet).
+     */
+    MockConsumer<String, byte[]> jobsConsumer() {
+        MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+        consumer.updatePartitions(JOBS, jobPartitions);
+        Map<TopicPartition, Long> beginning = new HashMap<>();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        jobPartitions.forEach(p -> {
+            beginning.put(new TopicPartition(JOBS, p.partition()), 0L);
+            ends.put(new TopicPartition(JOBS, p.partition()), 0L);
+        });
+        jobs.forEach(r -> ends.merge(new TopicPartition(JOBS, r.partition()), r.offset() + 1, Math::max));
+        consumer.updateBeginningOffsets(beginning);
+        consumer.updateEndOffsets(ends);
+        consumer.schedulePollTask(() -> jobs.forEach(r -> {
+            if (consumer.assignment().contains(new TopicPartition(JOBS, r.partition()))) {
+                consumer.addRecord(r);
+            }
+        }));
+        return consumer;
     }
 
     /** Acknowledged records of the runs topic, in acknowledgement order. */

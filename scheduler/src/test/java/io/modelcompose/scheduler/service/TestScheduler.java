@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -43,7 +44,9 @@ final class TestScheduler implements SchedulerContext {
         KafkaSchedulerOutput output = new KafkaSchedulerOutput(this, log::send, new Topics("compose"), clock,
                 leaseMillis, leases, e -> { }, new SchedulerMetrics(MeterRegistries.noop(), config), activation);
         this.coordinator = new RunCoordinator(config, clock, output, DecisionMode.FOLLOW_LOG);
-        this.inputs = new SchedulerInputs(coordinator, output, leases, replay, clock, RunsLog.RUNS);
+        this.inputs = new SchedulerInputs(coordinator, output, leases, replay, clock, RunsLog.RUNS, this,
+                granted -> CompletableFuture.completedFuture(DispatchAudit.sent(log.jobsConsumer(), RunsLog.JOBS,
+                        granted, Duration.ofSeconds(5))));
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < RunsLog.PARTITIONS; p++) {
             partitions.add(new TopicPartition(RunsLog.RUNS, p));
@@ -112,20 +115,12 @@ final class TestScheduler implements SchedulerContext {
         return applied;
     }
 
-    void expireLeases(long nowMillis) {
-        inputs.expireLeases(nowMillis);
-    }
-
     boolean isLive() {
         return replay.isLive();
     }
 
     RunCoordinator coordinator() {
         return coordinator;
-    }
-
-    int leases() {
-        return leases.size();
     }
 
     @Override

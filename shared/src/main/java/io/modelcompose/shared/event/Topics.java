@@ -76,6 +76,14 @@ public record Topics(String prefix, int jobPartitions, int runPartitions) {
         return prefix + ".scheduler-lock";
     }
 
+    /**
+     * The consumer group the workers share the jobs topic in; its committed offsets say which dispatches are finished
+     * (a scheduler taking over reads them).
+     */
+    public String workersGroup() {
+        return prefix + "-workers";
+    }
+
     /** Service heartbeats (key: instance id). */
     public String heartbeats() {
         return prefix + ".heartbeats";
