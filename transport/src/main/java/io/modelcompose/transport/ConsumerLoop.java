@@ -9,7 +9,6 @@ import io.modelcompose.shared.event.EventCodec;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -150,11 +149,8 @@ public final class ConsumerLoop implements AutoCloseable {
                         .map(p -> new TopicPartition(t, p.partition())))
                 .toList();
         consumer.assign(partitions);
-        if (settings.committedListener() != null) {
-            Map<String, String> committed = new HashMap<>();
-            consumer.committed(new HashSet<>(partitions)).forEach((tp, offset) -> committed.put(
-                    tp.topic() + "-" + tp.partition(), offset == null ? "" : offset.metadata()));
-            settings.committedListener().accept(committed);
+        if (settings.assignedListener() != null) {
+            settings.assignedListener().accept(partitions);
         }
         if (settings.startAt() == ConsumerSettings.Start.BEGINNING) {
             consumer.seekToBeginning(partitions);
@@ -299,7 +295,7 @@ public final class ConsumerLoop implements AutoCloseable {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        progress.forEach((tp, p) -> p.committable(metadataOf(tp)).ifPresent(o -> offsets.put(tp, o)));
+        progress.forEach((tp, p) -> p.committable().ifPresent(o -> offsets.put(tp, o)));
         if (!offsets.isEmpty()) {
             consumer.commitAsync(offsets, (done, error) -> {
                 if (error != null) {
@@ -309,10 +305,6 @@ public final class ConsumerLoop implements AutoCloseable {
         }
     }
 
-    private String metadataOf(TopicPartition tp) {
-        return settings.commitMetadata() == null ? null : settings.commitMetadata().apply(tp.topic() + "-"
-                + tp.partition());
-    }
 
     private void applyBackPressure() {
         var assigned = consumer.assignment();
@@ -360,7 +352,7 @@ public final class ConsumerLoop implements AutoCloseable {
             for (TopicPartition tp : partitions) {
                 PartitionProgress p = progress.remove(tp);
                 if (p != null) {
-                    p.committable(metadataOf(tp)).ifPresent(o -> offsets.put(tp, o));
+                    p.committable().ifPresent(o -> offsets.put(tp, o));
                 }
             }
             if (!offsets.isEmpty()) {

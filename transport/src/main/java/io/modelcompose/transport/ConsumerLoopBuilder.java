@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import org.apache.kafka.common.TopicPartition;
 
 /** Collects the settings of a {@link ConsumerLoop}; {@link #build()} creates it (not started). */
 public final class ConsumerLoopBuilder {
@@ -20,8 +20,7 @@ public final class ConsumerLoopBuilder {
     private int maxInFlight = 1000;
     private boolean assignAll;
     private ConsumerSettings.Start startAt = ConsumerSettings.Start.COMMITTED;
-    private Consumer<Map<String, String>> committedListener;
-    private Function<String, String> commitMetadata;
+    private Consumer<List<TopicPartition>> assignedListener;
     private boolean commit = true;
     private long pollMillis = 100;
     private final Map<String, Object> extra = new HashMap<>();
@@ -62,18 +61,9 @@ public final class ConsumerLoopBuilder {
         return this;
     }
 
-    /**
-     * With {@link #assignAllCommitted}: told the metadata committed with each partition's offset
-     * ({@code topic-partition} → metadata, "" when none) before reading.
-     */
-    public ConsumerLoopBuilder onCommitted(Consumer<Map<String, String>> listener) {
-        this.committedListener = listener;
-        return this;
-    }
-
-    /** Metadata stored with each commit, by {@code topic-partition} (null for none); called on the loop thread. */
-    public ConsumerLoopBuilder commitMetadata(Function<String, String> metadata) {
-        this.commitMetadata = metadata;
+    /** With an assigned reader: told every partition once assigned, before any is read (on the loop thread). */
+    public ConsumerLoopBuilder onAssigned(Consumer<List<TopicPartition>> listener) {
+        this.assignedListener = listener;
         return this;
     }
 
@@ -111,7 +101,7 @@ public final class ConsumerLoopBuilder {
 
     public ConsumerLoop build() {
         ConsumerSettings settings = new ConsumerSettings(bootstrapServers, name, topics, groupId, handler, deadLetters,
-                deadLetterTopic, maxInFlight, assignAll, startAt, committedListener, commitMetadata, commit,
+                deadLetterTopic, maxInFlight, assignAll, startAt, assignedListener, commit,
                 pollMillis, extra, meterRegistry, clients.soleWriter(bootstrapServers));
         return new ConsumerLoop(settings, clients.localDelivery());
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * What a {@link ConsumerLoop} reads and how (made by {@link ConsumerLoopBuilder}).
@@ -21,8 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * @param maxInFlight records handled at once before the loop pauses its partitions
  * @param assignAll read every partition without group membership
  * @param startAt where an assigned reader starts
- * @param committedListener told the committed metadata before reading ({@code assignAll} with a group), or null
- * @param commitMetadata metadata committed with each partition's offset, or null
+ * @param assignedListener told the partitions once assigned, before any is read ({@code assignAll}), or null
  * @param commit whether offsets are committed
  * @param pollMillis longest poll
  * @param extra further consumer properties
@@ -31,8 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  */
 record ConsumerSettings(String bootstrapServers, String name, List<String> topics, String groupId,
         EventHandler handler, EventProducer deadLetters, String deadLetterTopic, int maxInFlight, boolean assignAll,
-        Start startAt, Consumer<Map<String, String>> committedListener, Function<String, String> commitMetadata,
-        boolean commit, long pollMillis, Map<String, Object> extra, MeterRegistry meterRegistry, boolean soleWriter) {
+        Start startAt, Consumer<List<TopicPartition>> assignedListener, boolean commit, long pollMillis, Map<String, Object> extra, MeterRegistry meterRegistry, boolean soleWriter) {
     /** Where an assigned reader starts. */
     enum Start { BEGINNING, END, COMMITTED }
 

@@ -1,6 +1,5 @@
 package io.modelcompose.transport;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -13,7 +12,6 @@ final class PartitionProgress {
     private final TreeSet<Long> pending = new TreeSet<>();
     private long highestSeen = -1;
     private long lastCommitted = -1;
-    private String lastMetadata;
 
     void started(long offset) {
         pending.add(offset);
@@ -25,16 +23,15 @@ final class PartitionProgress {
     }
 
     /**
-     * The next offset to commit (first unfinished, or one past the highest seen) with {@code metadata}, if either
-     * changed since the last commit.
+     * The next offset to commit (first unfinished, or one past the highest seen), if it moved since the last commit.
+     * Offset 0 is never committed: it says nothing that no commit does not say (read from the beginning).
      */
-    Optional<OffsetAndMetadata> committable(String metadata) {
+    Optional<OffsetAndMetadata> committable() {
         long next = pending.isEmpty() ? highestSeen + 1 : pending.first();
-        if (next <= 0 || next == lastCommitted && Objects.equals(metadata, lastMetadata)) {
+        if (next <= 0 || next == lastCommitted) {
             return Optional.empty();
         }
         lastCommitted = next;
-        lastMetadata = metadata;
-        return Optional.of(metadata == null ? new OffsetAndMetadata(next) : new OffsetAndMetadata(next, metadata));
+        return Optional.of(new OffsetAndMetadata(next));
     }
 }

@@ -16,7 +16,6 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -92,7 +91,7 @@ final class ActiveScheduler implements AutoCloseable {
         Topics topics = kafka.topics();
         runsLoop = SchedulerVerticle.loop(kafka, "scheduler-runs")
                 .assignAllCommitted(SchedulerVerticle.inputGroup(topics), List.of(topics.runs()))
-                .onCommitted(committed -> context.runOnContext(v -> writeMarkers(committed)))
+                .onAssigned(partitions -> context.runOnContext(v -> writeMarkers(partitions.size())))
                 .deadLetters(producer, topics.deadLetter())
                 .maxInFlight(1_000_000)
                 .meterRegistry(metrics.clientRegistry())
@@ -107,10 +106,10 @@ final class ActiveScheduler implements AutoCloseable {
         sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
     }
 
-    /** Called once the runs partitions are assigned (one entry per partition), before any is read. */
-    private void writeMarkers(Map<String, String> committedByPartition) {
+    /** Called once the runs partitions are assigned, before any is read. */
+    private void writeMarkers(int partitionCount) {
         if (!closed) {
-            inputs.beginReplay(committedByPartition.size());
+            inputs.beginReplay(partitionCount);
         }
     }
 

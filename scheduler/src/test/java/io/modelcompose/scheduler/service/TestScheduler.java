@@ -5,7 +5,7 @@ import io.modelcompose.scheduler.engine.RunCoordinator;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.event.EventCodec;
 import io.modelcompose.shared.event.Topics;
-import io.modelcompose.shared.metrics.MeterRegistries;
+import io.modelcompose.transport.metrics.MeterRegistries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
