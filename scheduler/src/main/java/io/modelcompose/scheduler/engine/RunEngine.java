@@ -259,7 +259,8 @@ public final class RunEngine {
 
     private DispatchJob dispatch(WorkflowFrame frame, JobState job, String key, Object input) {
         JobConfig cfg = job.job;
-        return new DispatchJob(new AttemptId(runId(), key, job.attempt), frame.workflow.id(), cfg.id(), componentRef(frame, cfg),
+        return new DispatchJob(new AttemptId(runId(), key, job.attempt), frame.workflow.id(), cfg.id(),
+                componentRef(frame, cfg),
                 cfg.action() == null ? ComposeConfig.DEFAULT_ID : cfg.action(), input,
                 scopes.context(frame, cfg, job.attempt), timeoutMillis(cfg));
     }
