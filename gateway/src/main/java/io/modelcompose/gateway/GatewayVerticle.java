@@ -6,8 +6,11 @@ import io.modelcompose.gateway.http.ApiRouter;
 import io.modelcompose.gateway.http.ApiTokenAuth;
 import io.modelcompose.gateway.http.InvalidRequests;
 import io.modelcompose.gateway.http.ShutdownFlag;
+import io.modelcompose.gateway.live.LiveSource;
+import io.modelcompose.gateway.live.LiveView;
 import io.modelcompose.gateway.metrics.MetricsRoutes;
 import io.modelcompose.gateway.run.RunBackend;
+import io.modelcompose.gateway.webui.WebUiServer;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.ControllerConfig;
 import io.vertx.core.Future;
@@ -28,6 +31,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final PrometheusMeterRegistry metrics;
     private final ShutdownFlag shutdown = new ShutdownFlag();
     private volatile HttpServer server;
+    private volatile HttpServer webUi;
 
     /** A gateway without {@code /metrics}. */
     public GatewayVerticle(ComposeConfig config, RunBackend backend, GatewayOptions options) {
@@ -72,7 +76,23 @@ public final class GatewayVerticle extends VerticleBase {
                     server = listening;
                     LOG.info("gateway listening on {}:{}{}", host, listening.actualPort(),
                             Objects.requireNonNullElse(controller.basePath(), ""));
-                });
+                })
+                .compose(listening -> controller.webui() == null ? Future.succeededFuture() : startWebUi());
+    }
+
+    /** Serves {@code controller.webui} on its own address, with the API routes again so the page calls its origin. */
+    private Future<?> startWebUi() {
+        Future<LiveView> live = backend instanceof LiveSource source ? source.startLive()
+                : Future.succeededFuture(LiveView.none());
+        return live.compose(view -> new WebUiServer(vertx, config, view, ApiRouter.basePathOf(config))
+                .start(new ApiRouter(vertx, config, backend, limits(), shutdown).build()))
+                .onSuccess(ui -> webUi = ui);
+    }
+
+    /** The port the web UI listens on, or -1 when there is none (or before start). */
+    public int webUiPort() {
+        HttpServer listening = webUi;
+        return listening == null ? -1 : listening.actualPort();
     }
 
     private ApiLimits limits() {

@@ -134,6 +134,7 @@ public final class WorkerVerticle extends VerticleBase {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> published = new CompletableFuture<>();
+        long startedAt = System.currentTimeMillis();
         context.runOnContext(v -> execute(job).onComplete(ar -> {
             if (ar.failed() && stopping) {
                 // Left uncommitted: another worker reads the dispatch again, or its lease expires.
@@ -144,11 +145,11 @@ public final class WorkerVerticle extends VerticleBase {
             JobFinished result = ar.succeeded()
                     ? new JobFinished(1, job.runId(), job.jobKey(), job.attempt(), options.kafka().instanceId(), true,
                             ar.result().output(), ResultSources.compact(ar.result().output(), ar.result().sources()),
-                            null)
-                    : failed(job, message(ar.cause()));
+                            null, startedAt)
+                    : failed(job, message(ar.cause()), startedAt);
             byte[] record = EventCodec.encode(result);
             if (record.length > maxResultBytes) {
-                result = failed(job, tooLarge(record.length));
+                result = failed(job, tooLarge(record.length), startedAt);
                 record = EventCodec.encode(result);
             }
             if (!result.succeeded()) {
@@ -183,9 +184,9 @@ public final class WorkerVerticle extends VerticleBase {
         });
     }
 
-    private JobFinished failed(JobDispatched job, String error) {
+    private JobFinished failed(JobDispatched job, String error, long startedAt) {
         return new JobFinished(1, job.runId(), job.jobKey(), job.attempt(), options.kafka().instanceId(), false, null,
-                null, error);
+                null, error, startedAt);
     }
 
     private String tooLarge(int bytes) {

@@ -1,9 +1,11 @@
 package io.modelcompose.gateway.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.modelcompose.gateway.live.LiveSource;
+import io.modelcompose.gateway.live.LiveView;
+import io.modelcompose.gateway.metrics.GatewayMetrics;
 import io.modelcompose.gateway.run.RunBackend;
 import io.modelcompose.gateway.run.RunSubmission;
-import io.modelcompose.gateway.metrics.GatewayMetrics;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.ComposeEvent;
@@ -39,7 +41,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * {@link RunBackend} over Kafka: a submission is a {@code RunRequested} record on the runs topic; run states come
  * back on the compacted run-state topic, which every gateway reads in full, so any gateway answers for any run.
  */
-public final class KafkaRunBackend implements RunBackend, AutoCloseable {
+public final class KafkaRunBackend implements RunBackend, LiveSource, AutoCloseable {
     private static final long SCHEDULER_STALE_MILLIS = 8_000;
     private static final long WORKER_STALE_MILLIS = 10_000;
     private final Vertx vertx;
@@ -55,6 +57,7 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
     private ConsumerLoop stateLoop;
     private ConsumerLoop heartbeatLoop;
     private Admin adminClient;
+    private KafkaLiveView live;
 
     /** A backend without metrics. */
     public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, Duration finishedRetention) {
@@ -196,8 +199,22 @@ public final class KafkaRunBackend implements RunBackend, AutoCloseable {
                 .filter(b -> b.role().equals(role) && b.atMillis() >= cutoff && (!activeOnly || b.active())).count();
     }
 
+    /** Starts the web UI's view of runs and job attempts (once; after {@link #start()}). */
+    @Override
+    public synchronized Future<LiveView> startLive() {
+        if (live == null) {
+            live = new KafkaLiveView(view, services, kafka, producer);
+        }
+        return Future.succeededFuture(live);
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (live != null) {
+                live.close();
+            }
+        }
         if (metrics != null) {
             metrics.close();
         }

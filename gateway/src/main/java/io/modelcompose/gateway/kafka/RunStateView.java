@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * What this gateway knows of every run: the latest snapshot read from the run-state topic (or written locally on
@@ -25,6 +27,8 @@ final class RunStateView {
     /** Finished runs; written only under the lock of the run's (absent) entry in {@link #active}. */
     private final Map<String, FinishedRun> finished = new ConcurrentHashMap<>();
     private final Map<String, List<Promise<RunSnapshot>>> waiters = new ConcurrentHashMap<>();
+    /** Told of every snapshot this view takes in (the web UI's live task list). */
+    private final List<Consumer<RunSnapshot>> listeners = new CopyOnWriteArrayList<>();
 
     /** A finished run as its JSON. */
     private record FinishedRun(long finishedAtMillis, byte[] json) {
@@ -57,11 +61,13 @@ final class RunStateView {
     /** Records a snapshot unless a later one (terminal, or further along) is known already. */
     void update(RunSnapshot snapshot) {
         RunSnapshot[] ended = new RunSnapshot[1];
+        RunSnapshot[] changed = new RunSnapshot[1];
         active.compute(snapshot.runId(), (id, known) -> {
             if (finished.containsKey(id)) {
                 return null; // the first terminal state stays
             }
             RunSnapshot held = known == null ? snapshot : later(known, snapshot);
+            changed[0] = held == known ? null : held;
             if (!held.status().isTerminal()) {
                 return held;
             }
@@ -72,12 +78,30 @@ final class RunStateView {
         if (ended[0] != null) {
             complete(ended[0].runId(), ended[0]);
         }
+        if (changed[0] != null) {
+            tell(changed[0]);
+        }
+    }
+
+    /** Calls {@code listener} with every snapshot taken in from now on, until the handle is closed. */
+    AutoCloseable listen(Consumer<RunSnapshot> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void tell(RunSnapshot snapshot) {
+        for (Consumer<RunSnapshot> listener : listeners) {
+            listener.accept(snapshot);
+        }
     }
 
     /** Adds a snapshot only if the run is unknown; returns the snapshot now held. */
     RunSnapshot putIfAbsent(RunSnapshot snapshot) {
         RunSnapshot held = active.compute(snapshot.runId(),
                 (id, known) -> known != null || finished.containsKey(id) ? known : snapshot);
+        if (held == snapshot) {
+            tell(snapshot);
+        }
         return held != null ? held : get(snapshot.runId());
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param location where the controller was declared
  * @param apiToken the token every API route but {@code /health} and {@code /readiness} requires
  *     ({@code Authorization: Bearer <token>}); null when not configured ({@code COMPOSE_API_TOKEN} may still set one)
+ * @param webui the web UI to serve, or null when {@code webui} is not set
  */
 public record ControllerConfig(
         String name,
@@ -32,7 +33,8 @@ public record ControllerConfig(
         BrokerConfig broker,
         Duration shutdownTimeout,
         SourceLocation location,
-        String apiToken) {
+        String apiToken,
+        WebUiConfig webui) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -42,12 +44,26 @@ public record ControllerConfig(
             boolean threaded, RuntimeConfig runtime, BrokerConfig broker, Duration shutdownTimeout,
             SourceLocation location) {
         this(name, type, host, port, basePath, maxConcurrentCount, threaded, runtime, broker, shutdownTimeout,
-                location, null);
+                location, null, null);
+    }
+
+    /** A controller without a web UI. */
+    public ControllerConfig(String name, String type, String host, int port, String basePath, int maxConcurrentCount,
+            boolean threaded, RuntimeConfig runtime, BrokerConfig broker, Duration shutdownTimeout,
+            SourceLocation location, String apiToken) {
+        this(name, type, host, port, basePath, maxConcurrentCount, threaded, runtime, broker, shutdownTimeout,
+                location, apiToken, null);
+    }
+
+    /** The same controller serving this web UI (null for none). */
+    public ControllerConfig withWebUi(WebUiConfig ui) {
+        return new ControllerConfig(name, type, host, port, basePath, maxConcurrentCount, threaded, runtime, broker,
+                shutdownTimeout, location, apiToken, ui);
     }
 
     @Override
     public String toString() {
         return "ControllerConfig[name=" + name + ", host=" + host + ", port=" + port + ", basePath=" + basePath
-                + ", apiToken=" + (apiToken == null ? "none" : "***") + "]";
+                + ", apiToken=" + (apiToken == null ? "none" : "***") + ", webui=" + webui + "]";
     }
 }

@@ -50,9 +50,18 @@ public final class JobEvents {
      * @param output the component output on success
      * @param sources the result sources on success ({@code stdout}, {@code status}, ...)
      * @param error a one-line error on failure
+     * @param startedAtMillis when the worker began the attempt (epoch ms; 0 from writers that do not say), for the
+     *     run timeline only
      */
     public record JobFinished(int schemaVersion, String runId, String jobKey, int attempt, String workerId,
-            boolean succeeded, Object output, Map<String, Object> sources, String error) implements ComposeEvent {
+            boolean succeeded, Object output, Map<String, Object> sources, String error, long startedAtMillis)
+            implements ComposeEvent {
+        /** A result that does not say when the attempt began. */
+        public JobFinished(int schemaVersion, String runId, String jobKey, int attempt, String workerId,
+                boolean succeeded, Object output, Map<String, Object> sources, String error) {
+            this(schemaVersion, runId, jobKey, attempt, workerId, succeeded, output, sources, error, 0L);
+        }
+
         @Override
         public String key() {
             return runId;

@@ -23,7 +23,7 @@ final class ControllerBinder {
     private static final Set<String> ADAPTER_KEYS = Set.of("type", "host", "port", "base_path");
     private static final Set<String> KEYS = Set.of("name", "type", "host", "port", "base_path",
             "max_concurrent_count", "threaded", "runtime", "broker", "shutdown_timeout", "adapters", "adapter",
-            "api_token");
+            "api_token", "webui");
 
     private ControllerBinder() {
     }
@@ -49,7 +49,8 @@ final class ControllerBinder {
                 broker(controller),
                 controller.duration("shutdown_timeout", DEFAULT_SHUTDOWN_TIMEOUT),
                 controller.location(),
-                blankAsNull(controller.string("api_token")));
+                blankAsNull(controller.string("api_token")),
+                WebUiBinder.bind(controller));
     }
 
     private static String blankAsNull(String text) {

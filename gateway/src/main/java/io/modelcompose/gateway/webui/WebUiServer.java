@@ -1,0 +1,113 @@
+package io.modelcompose.gateway.webui;
+
+import io.modelcompose.gateway.live.LiveView;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.WebUiConfig;
+import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.error.ErrorCode;
+import io.modelcompose.shared.event.RunSnapshot;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code controller.webui} on its own host and port: the built-in page (driver {@code gradio}, the default)
+ * or the project's {@code static_dir} (driver {@code static}), next to the same HTTP API as the gateway's port (so the
+ * page calls it on its own origin) and the UI's live routes: {@code /ui/config}, {@code /ui/events} (SSE),
+ * {@code /ui/runs/{id}/timeline} and {@code /ui/cluster}.
+ */
+public final class WebUiServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebUiServer.class);
+    /** Scripts, styles and media only from the page itself (outputs shown as data: or blob: URLs). */
+    private static final String CSP = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; "
+            + "script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'";
+    private final Vertx vertx;
+    private final ComposeConfig config;
+    private final WebUiConfig ui;
+    private final LiveView live;
+    private final String apiBase;
+
+    public WebUiServer(Vertx vertx, ComposeConfig config, LiveView live, String apiBase) {
+        this.vertx = vertx;
+        this.config = config;
+        this.ui = Objects.requireNonNull(config.controller().webui(), "controller.webui");
+        this.live = live;
+        this.apiBase = apiBase;
+    }
+
+    /** Adds the UI's routes to {@code router} (which already holds the API routes) and listens. */
+    public Future<HttpServer> start(Router router) {
+        router.route().order(-1).handler(WebUiServer::securityHeaders);
+        router.get("/ui/config").handler(this::uiConfig);
+        router.get("/ui/events").handler(new TaskStream(vertx, live)::handle);
+        router.get("/ui/runs/:run_id/timeline").handler(this::timeline);
+        router.get("/ui/cluster").handler(this::cluster);
+        if (ui.servesStaticDir()) {
+            Path dir = projectDir().resolve(ui.staticDir()).toAbsolutePath().normalize();
+            router.get("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, dir.toString())
+                    .setCachingEnabled(false).setIncludeHidden(false));
+        } else {
+            Assets assets = Assets.load();
+            router.get("/*").handler(rc -> serveAsset(rc, assets));
+        }
+        return vertx.createHttpServer().requestHandler(router).listen(ui.port(), ui.host())
+                .onSuccess(server -> LOG.info("web UI ({}) on http://{}:{}/", ui.driver(), ui.host(),
+                        server.actualPort()));
+    }
+
+    private static void securityHeaders(RoutingContext rc) {
+        rc.response().putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer");
+        if (!rc.request().path().startsWith("/ui/events")) {
+            rc.response().putHeader("Content-Security-Policy", CSP);
+        }
+        rc.next();
+    }
+
+    private void uiConfig(RoutingContext rc) {
+        JsonObject body = new JsonObject().put("api_base", apiBase)
+                .put("name", config.controller().name())
+                .put("driver", ui.driver());
+        json(rc, body);
+    }
+
+    private void timeline(RoutingContext rc) {
+        String runId = rc.pathParam("run_id");
+        live.timeline(runId).ifPresentOrElse(t -> json(rc, UiJson.timeline(t)), () -> rc.fail(new ComposeException(
+                ErrorCode.NOT_FOUND, "No job of task '" + runId + "' was seen by this gateway.")));
+    }
+
+    private void cluster(RoutingContext rc) {
+        Map<String, Long> runs = live.recentRuns(500).stream().collect(Collectors.groupingBy(
+                (RunSnapshot r) -> r.status().wireName(), Collectors.counting()));
+        json(rc, UiJson.cluster(live.cluster(), config.components(), runs));
+    }
+
+    private static void serveAsset(RoutingContext rc, Assets assets) {
+        assets.find(rc.normalizedPath()).ifPresentOrElse(asset -> rc.response()
+                .putHeader("Content-Type", asset.contentType())
+                .putHeader("Cache-Control", "no-cache")
+                .end(asset.body()), rc::next);
+    }
+
+    private static void json(RoutingContext rc, JsonObject body) {
+        rc.response().putHeader("Content-Type", "application/json").end(body.toBuffer());
+    }
+
+    private Path projectDir() {
+        return config.files().isEmpty() ? Path.of("").toAbsolutePath()
+                : Path.of(config.files().get(0)).toAbsolutePath().getParent();
+    }
+}
