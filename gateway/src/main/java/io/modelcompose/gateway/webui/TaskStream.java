@@ -41,7 +41,7 @@ final class TaskStream {
         AutoCloseable subscription = live.onRunChange(connection::changed);
         connection.send("tasks", UiJson.tasks(live.recentRuns(RECENT)));
         long timer = vertx.setPeriodic(FLUSH_MILLIS, id -> connection.flush());
-        response.closeHandler(v -> {
+        connection.onEnd(() -> {
             vertx.cancelTimer(timer);
             try {
                 subscription.close();
@@ -49,6 +49,9 @@ final class TaskStream {
                 LOG.debug("closing a task stream subscription: {}", e.toString());
             }
         });
+        response.closeHandler(v -> connection.end());
+        response.exceptionHandler(e -> connection.end());
+        rc.request().connection().closeHandler(v -> connection.end());
     }
 
     /** One browser's stream: changes gathered from any thread, written on the server's event loop. */
@@ -73,8 +76,25 @@ final class TaskStream {
             }
         }
 
+        private Runnable cleanup = () -> { };
+
+        void onEnd(Runnable action) {
+            cleanup = action;
+        }
+
+        /** The browser went away: stop the timer and the subscription (once, whoever notices first). */
+        void end() {
+            Runnable action = cleanup;
+            cleanup = () -> { };
+            action.run();
+        }
+
         void flush() {
-            if (response.closed() || response.writeQueueFull()) {
+            if (response.closed()) {
+                end();
+                return;
+            }
+            if (response.writeQueueFull()) {
                 return;
             }
             JsonArray changes;
