@@ -122,13 +122,13 @@ export function drawGantt(chart, timeline) {
       + (a.worker_id ? ' on ' + a.worker_id : '') + (a.error ? ' — ' + a.error : '');
     return h('div', { class: 'g-row', dataset: { job: a.job_id, attempt: a.attempt, outcome: a.outcome,
       worker: a.worker_id || '' }, title },
-    h('div', { class: 'g-label' }, h('span', { class: 'g-job' }, a.job_id), a.attempt > 1 ? ' #' + a.attempt : '',
-      h('span', { class: 'g-worker' }, a.worker_id || 'not picked up')),
+    h('div', { class: 'g-label' }, h('span', { class: 'g-job' }, a.job_id, a.attempt > 1 ? ' #' + a.attempt : '',
+      h('span', { class: 'g-time' }, ' ' + formatDuration((a.finished_at || now) - a.queued_at)), ...marks),
+    h('span', { class: 'g-worker' }, a.worker_id || 'not picked up')),
     h('div', { class: 'g-track' },
       h('div', { class: 'g-bar queued', style: null, dataset: { left: pct(a.queued_at), width: width(a.queued_at, queueTo) } }),
       runFrom ? h('div', { class: 'g-bar running outcome-' + a.outcome, dataset: { left: pct(runFrom),
-        width: width(runFrom, runTo) } }) : null,
-      h('span', { class: 'g-time' }, formatDuration((a.finished_at || now) - a.queued_at), ...marks)));
+        width: width(runFrom, runTo) } }) : null));
   });
   chart.append(h('div', { class: 'g-axis' }, h('span', null, formatTime(start)), h('span', null, formatDuration(span)),
     h('span', null, formatTime(end))), ...rows,

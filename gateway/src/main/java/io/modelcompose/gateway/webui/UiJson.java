@@ -7,6 +7,11 @@ import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.JobConfig;
+import io.modelcompose.shared.config.WorkflowConfig;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,24 +63,36 @@ final class UiJson {
                 .put("now", System.currentTimeMillis()).put("attempts", attempts);
     }
 
-    /** Workers with their running attempts; components with their in-flight attempts and their limit. */
-    static JsonObject cluster(ClusterState state, List<ComponentConfig> declared, Map<String, Long> runsByStatus) {
+    /**
+     * Workers with their running attempts; every component (declared ones by id, inline ones as
+     * {@code workflow/job}, as jobs name them) with its in-flight attempts and its limit.
+     */
+    static JsonObject cluster(ClusterState state, ComposeConfig config, Map<String, Long> runsByStatus) {
         JsonArray workers = new JsonArray();
         state.workers().forEach(w -> workers.add(new JsonObject().put("instance_id", w.instanceId())
                 .put("last_seen", w.lastSeenMillis()).put("running_jobs", w.runningJobs())));
-        JsonArray components = new JsonArray();
-        Map<String, Integer> inFlight = new java.util.HashMap<>();
+        Map<String, Integer> inFlight = new HashMap<>();
         state.components().forEach(c -> inFlight.put(c.componentRef(), c.inFlight()));
-        for (ComponentConfig component : declared) {
-            components.add(new JsonObject().put("component", component.id()).put("type", component.type())
-                    .put("in_flight", inFlight.getOrDefault(component.id(), 0))
-                    .put("limit", component.maxConcurrentCount()));
-            inFlight.remove(component.id());
+        Map<String, ComponentConfig> components = new LinkedHashMap<>();
+        config.components().forEach(c -> components.put(c.id(), c));
+        for (WorkflowConfig workflow : config.workflows()) {
+            for (JobConfig job : workflow.jobs()) {
+                if (job.component() != null && job.component().inline()) {
+                    components.putIfAbsent(workflow.id() + "/" + job.id(), job.component());
+                }
+            }
         }
-        inFlight.forEach((ref, count) -> components.add(new JsonObject().put("component", ref)
-                .put("in_flight", count).put("limit", 0)));
+        JsonArray listed = new JsonArray();
+        components.forEach((ref, component) -> listed.add(new JsonObject().put("component", ref)
+                .put("type", component.type()).put("in_flight", inFlight.getOrDefault(ref, 0))
+                .put("limit", component.maxConcurrentCount())));
+        inFlight.forEach((ref, count) -> {
+            if (!components.containsKey(ref)) {
+                listed.add(new JsonObject().put("component", ref).put("in_flight", count).put("limit", 0));
+            }
+        });
         JsonObject runs = new JsonObject();
         runsByStatus.forEach(runs::put);
-        return new JsonObject().put("workers", workers).put("components", components).put("runs", runs);
+        return new JsonObject().put("workers", workers).put("components", listed).put("runs", runs);
     }
 }

@@ -92,7 +92,7 @@ public final class WebUiServer {
     private void cluster(RoutingContext rc) {
         Map<String, Long> runs = live.recentRuns(500).stream().collect(Collectors.groupingBy(
                 (RunSnapshot r) -> r.status().wireName(), Collectors.counting()));
-        json(rc, UiJson.cluster(live.cluster(), config.components(), runs));
+        json(rc, UiJson.cluster(live.cluster(), config, runs));
     }
 
     private static void serveAsset(RoutingContext rc, Assets assets) {

@@ -1,0 +1,170 @@
+package io.modelcompose.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcompose.cli.up.ServiceSet;
+import io.modelcompose.testkit.browser.RequiresBrowser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web UI of {@code controller.webui} in a real browser (headless chromium) against the whole set on the embedded
+ * broker: a run through the form, a background task seen live, a three-job run's timeline, the cluster panel, and
+ * workflow titles and outputs with HTML shown as text.
+ */
+@RequiresBrowser
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiBrowserIT {
+    private static final String XSS_OUTPUT = "<img src=x onerror=window.xssRan=1><script>window.xssRan=2</script>";
+    private static final String BODY = """
+            workflows:
+              - id: greet
+                title: Greet <script>window.xssRan=3</script>
+                description: Says hello to whoever you name.
+                default: true
+                jobs:
+                  - id: say
+                    component: shell
+                    command: echo "hello ${input.name as text}"
+                    output: ${stdout.trim()}
+              - id: slow
+                title: Slow
+                jobs:
+                  - id: wait
+                    component: shell
+                    command: sleep 2; cat xss.txt
+                    output: ${stdout.trim()}
+              - id: chain
+                title: Three steps
+                jobs:
+                  - id: first
+                    component: shell
+                    command: echo one
+                  - id: second
+                    component: shell
+                    command: sleep 0.3; echo two
+                  - id: third
+                    component: shell
+                    command: echo three
+            """;
+    @TempDir
+    static Path dir;
+    private final InJvmRoles roles = new InJvmRoles();
+    private Api api;
+    private Browser browser;
+    private int uiPort;
+
+    @BeforeAll
+    void deploy() throws Exception {
+        uiPort = freePort();
+        Files.writeString(dir.resolve("xss.txt"), XSS_OUTPUT + "\n");
+        ItProject project = ItProject.create(dir, "  webui:\n    driver: gradio\n    port: " + uiPort + "\n", BODY);
+        ServiceSet set = roles.deploy(project, project.config(), 10_000, ServiceSet.Role.SCHEDULER,
+                ServiceSet.Role.WORKER, ServiceSet.Role.GATEWAY);
+        api = new Api(set.gatewayPort());
+        browser = new Browser(uiPort);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        roles.close();
+    }
+
+    @Test
+    void runsAWorkflowThroughItsFormAndShowsItsOutput() {
+        browser.open("#/workflows/greet");
+        assertThat(browser.find("#workflow-title").getText()).isEqualTo("Greet <script>window.xssRan=3</script>");
+        assertThat(browser.find("#workflow-panel .description").getText()).isEqualTo("Says hello to whoever you name.");
+
+        browser.find(".field[data-name=name] textarea").sendKeys("ada");
+        browser.find("#run-sync").click();
+
+        WebElement output = browser.waitFor(d -> d.findElement(By.id("run-result"))
+                .findElements(By.cssSelector("#run-output")).stream().findFirst().orElse(null));
+        assertThat(output.getText()).isEqualTo("hello ada");
+        assertThat(browser.find("#run-result .badge").getText()).isEqualTo("completed");
+        assertThat(browser.script("return window.xssRan === undefined")).isEqualTo(true);
+        browser.screenshot("workflows");
+    }
+
+    @Test
+    void aBackgroundTaskGoesFromProcessingToCompletedWithoutReloading() {
+        browser.open("#/tasks");
+        browser.script("window.sameDocument = 'yes';");
+        String taskId = api.submit("slow", Map.of());
+        String row = "tr[data-task='" + taskId + "']";
+
+        browser.waitFor(d -> "processing".equals(statusOf(row)));
+        browser.screenshot("tasks-processing");
+        browser.waitFor(d -> "completed".equals(statusOf(row)));
+
+        assertThat(browser.script("return window.sameDocument")).as("the page was not reloaded").isEqualTo("yes");
+        browser.screenshot("tasks");
+        browser.find(row + " a").click();
+        WebElement output = browser.waitFor(d -> d.findElements(By.cssSelector("#task-output")).stream()
+                .findFirst().orElse(null));
+        assertThat(output.getText()).isEqualTo(XSS_OUTPUT);
+        assertThat(output.findElements(By.tagName("img"))).isEmpty();
+        assertThat(browser.script("return window.xssRan === undefined")).isEqualTo(true);
+        browser.screenshot("task-output-as-text");
+    }
+
+    @Test
+    void aThreeJobRunsTimelineShowsThreeBarsInOrderWithTheirWorkers() {
+        browser.open("#/tasks");
+        Api.Reply run = api.run(Map.of("workflow_id", "chain"));
+        assertThat(run.text("status")).isEqualTo("completed");
+        String taskId = run.text("task_id");
+
+        browser.go("#/runs/" + taskId);
+        browser.waitFor(d -> d.findElements(By.cssSelector("#gantt .g-row .g-bar.running.outcome-completed")).size() == 3);
+
+        List<WebElement> rows = browser.webDriver().findElements(By.cssSelector("#gantt .g-row"));
+        assertThat(rows).extracting(r -> r.getDomAttribute("data-job")).containsExactly("first", "second", "third");
+        assertThat(rows).extracting(r -> r.getDomAttribute("data-worker")).allSatisfy(worker ->
+                assertThat(worker).startsWith("it-"));
+        assertThat(rows).extracting(r -> r.findElement(By.cssSelector(".g-worker")).getText())
+                .allSatisfy(text -> assertThat(text).startsWith("it-"));
+        List<Double> starts = rows.stream().map(r -> r.findElement(By.cssSelector(".g-bar.running")))
+                .map(bar -> Double.parseDouble(bar.getDomAttribute("data-left").replace("%", ""))).toList();
+        assertThat(starts).isSorted();
+        assertThat(starts.get(2)).isGreaterThan(starts.get(0));
+        browser.screenshot("timeline");
+    }
+
+    @Test
+    void theClusterPanelShowsTheLiveWorker() {
+        browser.open("#/cluster");
+        WebElement workers = browser.waitFor(d -> d.findElements(By.cssSelector("#workers")).stream().findFirst()
+                .orElse(null));
+        assertThat(workers.getText()).contains("it-");
+        assertThat(browser.find("#components").getText()).contains("greet/say");
+        browser.screenshot("cluster");
+    }
+
+    private String statusOf(String rowSelector) {
+        List<WebElement> rows = browser.webDriver().findElements(By.cssSelector(rowSelector));
+        return rows.isEmpty() ? null : rows.get(0).getDomAttribute("data-status");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
