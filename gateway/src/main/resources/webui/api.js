@@ -66,7 +66,50 @@ export const api = {
   cluster: () => getJson('/ui/cluster'),
 };
 
-/** The live task stream; the token, if any, goes in the query (EventSource cannot send headers). */
-export function taskEvents() {
-  return new EventSource('/ui/events' + (token ? '?access_token=' + encodeURIComponent(token) : ''));
+/**
+ * The live task stream (Server-Sent Events read through fetch, so that the token goes in the Authorization header
+ * and never in a URL). Calls handlers.tasks / handlers.resync with each event's list, handlers.open and
+ * handlers.error as the connection comes and goes; reconnects after 2 s.
+ */
+export function taskEvents(handlers) {
+  async function connect() {
+    try {
+      const response = await fetch('/ui/events', { headers: headers({ Accept: 'text/event-stream' }) });
+      if (response.status === 401) {
+        window.dispatchEvent(new CustomEvent('compose-unauthorized', { detail: 'The gateway needs its API token.' }));
+        handlers.error();
+        return;
+      }
+      if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
+      handlers.open();
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          dispatch(buffer.slice(0, cut), handlers);
+          buffer = buffer.slice(cut + 2);
+        }
+      }
+    } catch (e) {
+      // the connection failed or dropped: say so and try again
+    }
+    handlers.error();
+    setTimeout(connect, 2000);
+  }
+  connect();
+}
+
+function dispatch(block, handlers) {
+  let event = 'message';
+  let data = '';
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event: ')) event = line.slice(7);
+    else if (line.startsWith('data: ')) data += line.slice(6);
+  }
+  if (data && typeof handlers[event] === 'function') handlers[event](JSON.parse(data));
 }

@@ -37,9 +37,12 @@ function askToken(detail) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     setToken(input.value.trim());
+    location.hash = location.hash || '#/workflows';
     location.reload();
   });
   clear(main).append(form);
+  document.body.dataset.ready = 'true';
+  input.focus();
 }
 
 async function start() {
@@ -52,6 +55,10 @@ async function start() {
     }
   } catch (e) {
     clear(main).append(h('pre', { class: 'error' }, 'The web UI cannot reach its server: ' + e.message));
+    return;
+  }
+  if (config.token_required && !hasToken()) {
+    askToken('This gateway needs its API token.');
     return;
   }
   connectTasks(document.getElementById('conn'));

@@ -5,7 +5,7 @@ import { h, clear, statusBadge, formatTime, formatDuration } from './dom.js';
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 const SHOWN = 200;
 const tasks = new Map();
-let source = null;
+let source = false;
 let view = null;
 let frame = 0;
 let received = 0;
@@ -13,9 +13,8 @@ let received = 0;
 /** Opens the stream once; the list keeps filling while other pages are shown. */
 export function connectTasks(indicator) {
   if (source) return;
-  source = taskEvents();
-  const merge = (event, reset) => {
-    const list = JSON.parse(event.data);
+  source = true;
+  const merge = (list, reset) => {
     if (reset) tasks.clear();
     for (const task of list) {
       const known = tasks.get(task.task_id);
@@ -25,10 +24,12 @@ export function connectTasks(indicator) {
     trim();
     schedule();
   };
-  source.addEventListener('tasks', (e) => merge(e, false));
-  source.addEventListener('resync', (e) => merge(e, true));
-  source.onopen = () => { indicator.className = 'conn live'; indicator.textContent = 'live'; };
-  source.onerror = () => { indicator.className = 'conn down'; indicator.textContent = 'reconnecting'; };
+  taskEvents({
+    tasks: (list) => merge(list, false),
+    resync: (list) => merge(list, true),
+    open: () => { indicator.className = 'conn live'; indicator.textContent = 'live'; },
+    error: () => { indicator.className = 'conn down'; indicator.textContent = 'reconnecting'; },
+  });
 }
 
 /** Keeps memory bounded at 5x what is shown: the oldest runs go. */

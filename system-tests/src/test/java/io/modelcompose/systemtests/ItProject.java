@@ -71,7 +71,7 @@ record ItProject(Path dir, String bootstrapServers, Topics topics, KafkaClients 
         ControllerConfig c = config.controller();
         ControllerConfig changed = new ControllerConfig(c.name(), c.type(), c.host(), port, c.basePath(),
                 runLimit < 0 ? c.maxConcurrentCount() : runLimit, c.threaded(), c.runtime(), c.broker(),
-                c.shutdownTimeout(), c.location(), c.webui());
+                c.shutdownTimeout(), c.location(), c.apiToken()).withWebUi(c.webui());
         return new ComposeConfig(changed, config.components(), config.workflows(), config.loggers(), config.env(),
                 config.files());
     }

@@ -157,6 +157,29 @@ class WebUiBrowserIT {
         browser.screenshot("cluster");
     }
 
+    @Test
+    void measuresPageWeightAndFirstPaint() throws IOException {
+        browser.open("#/workflows");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measured = (Map<String, Object>) browser.script("""
+                const paint = performance.getEntriesByType('paint')
+                    .find((e) => e.name === 'first-contentful-paint');
+                const files = performance.getEntriesByType('navigation')
+                    .concat(performance.getEntriesByType('resource'))
+                    .filter((e) => /\\.(html|js|css)$|\\/$/.test(new URL(e.name).pathname));
+                return { firstPaintMillis: paint ? Math.round(paint.startTime) : -1, files: files.length,
+                    bytes: files.reduce((sum, e) => sum + e.decodedBodySize, 0) };
+                """);
+        long bytes = ((Number) measured.get("bytes")).longValue();
+        long firstPaint = ((Number) measured.get("firstPaintMillis")).longValue();
+        Files.writeString(Path.of("target", "webui-metrics.txt"), "page weight (all assets, decoded): " + bytes
+                + " bytes in " + measured.get("files") + " files\nfirst contentful paint: " + firstPaint + " ms\n");
+
+        assertThat(((Number) measured.get("files")).intValue()).as("index.html, app.css and 10 modules").isEqualTo(12);
+        assertThat(bytes).as("page weight").isBetween(10_000L, 300L * 1024);
+        assertThat(firstPaint).as("the browser reported a first paint").isPositive();
+    }
+
     private String statusOf(String rowSelector) {
         List<WebElement> rows = browser.webDriver().findElements(By.cssSelector(rowSelector));
         return rows.isEmpty() ? null : rows.get(0).getDomAttribute("data-status");

@@ -1,5 +1,6 @@
 package io.modelcompose.gateway.webui;
 
+import io.modelcompose.gateway.http.ApiTokenAuth;
 import io.modelcompose.gateway.live.LiveView;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.WebUiConfig;
@@ -47,22 +48,29 @@ public final class WebUiServer {
         this.apiBase = apiBase;
     }
 
-    /** Adds the UI's routes to {@code router} (which already holds the API routes) and listens. */
+    /**
+     * Adds the UI's routes to {@code router}, which already holds the API routes behind the API token check, and
+     * listens. The page itself (and {@code /ui/config}, which says whether a token is needed) comes before that check,
+     * so that a browser can load it and then ask for the token; everything with run data comes after it.
+     */
     public Future<HttpServer> start(Router router) {
-        router.route().order(-1).handler(WebUiServer::securityHeaders);
-        router.get("/ui/config").handler(this::uiConfig);
-        router.get("/ui/events").handler(new TaskStream(vertx, live)::handle);
-        router.get("/ui/runs/:run_id/timeline").handler(this::timeline);
-        router.get("/ui/cluster").handler(this::cluster);
+        router.route().order(-3).handler(WebUiServer::securityHeaders);
+        router.get("/ui/config").order(-2).handler(this::uiConfig);
         if (ui.servesStaticDir()) {
             Path dir = projectDir().resolve(ui.staticDir()).toAbsolutePath().normalize();
-            router.get("/*").handler(StaticHandler.create(FileSystemAccess.ROOT, dir.toString())
+            router.get("/*").order(-1).handler(StaticHandler.create(FileSystemAccess.ROOT, dir.toString())
                     .setCachingEnabled(false).setIncludeHidden(false));
         } else {
             Assets assets = Assets.load();
-            router.get("/*").handler(rc -> serveAsset(rc, assets));
+            router.get("/*").order(-1).handler(rc -> serveAsset(rc, assets));
         }
+        router.get("/ui/events").handler(new TaskStream(vertx, live)::handle);
+        router.get("/ui/runs/:run_id/timeline").handler(this::timeline);
+        router.get("/ui/cluster").handler(this::cluster);
         return vertx.createHttpServer().requestHandler(router).listen(ui.port(), ui.host())
+                .recover(failure -> Future.failedFuture(new ComposeException(ErrorCode.UNAVAILABLE,
+                        "the web UI cannot listen on " + ui.host() + ":" + ui.port() + " (controller.webui): "
+                                + failure.getMessage())))
                 .onSuccess(server -> LOG.info("web UI ({}) on http://{}:{}/", ui.driver(), ui.host(),
                         server.actualPort()));
     }
@@ -79,7 +87,8 @@ public final class WebUiServer {
     private void uiConfig(RoutingContext rc) {
         JsonObject body = new JsonObject().put("api_base", apiBase)
                 .put("name", config.controller().name())
-                .put("driver", ui.driver());
+                .put("driver", ui.driver())
+                .put("token_required", ApiTokenAuth.of(config).enabled());
         json(rc, body);
     }
 

@@ -28,11 +28,10 @@ class SchemaReaderTest {
         assertThat(schema.title()).isEqualTo("Translate <b>things</b>");
         assertThat(schema.isDefault()).isTrue();
         assertThat(schema.input()).containsExactly(
-                new Variable("text", "text", false, null, null, null, List.of(),
-                        List.of(new Variable.Annotation("description", "The text to translate"))),
-                new Variable("lang", "select", false, "en,fr,de", null, "fr", List.of("en", "fr", "de"), NONE));
+                new Variable("text", "text", false, null, null, null, List.of(), NONE),
+                new Variable("lang", "string", false, null, null, "fr", List.of(), NONE));
         assertThat(schema.output()).containsExactly(
-                new Variable(null, "markdown", false, null, null, null, List.of(), NONE));
+                new Variable(null, "text", false, null, null, null, List.of(), NONE));
     }
 
     @Test
@@ -57,7 +56,7 @@ class SchemaReaderTest {
     @Test
     void outputVariablesAreTheKeysOfTheTerminalJobsOutput() {
         assertThat(schema("shout").output()).containsExactly(
-                new Variable("picture", "image", false, "png", "base64", null, List.of(), NONE),
+                new Variable("picture", "base64", false, null, null, null, List.of(), NONE),
                 new Variable("said", "string", false, null, null, null, List.of(), NONE));
     }
 
@@ -65,6 +64,23 @@ class SchemaReaderTest {
     void aWorkflowComponentListsTheInputsOfItsWorkflow() {
         assertThat(schema("outer").input()).extracting(Variable::name)
                 .containsExactlyElementsOf(schema("shout").input().stream().map(Variable::name).toList());
+    }
+
+    @Test
+    void aSelectCastGivesItsOptionsAndAMediaCastItsSubtypeAndFormat() {
+        VariableScanner scanner = new VariableScanner("input");
+
+        assertThat(scanner.scan("${input.lang as select/en,fr,de | fr}")).containsExactly(
+                new Variable("lang", "select", false, "en,fr,de", null, "fr", List.of("en", "fr", "de"), NONE));
+        assertThat(scanner.scan(Map.of("p", "${input.photo as image/png;base64}"))).containsExactly(
+                new Variable("photo", "image", false, "png", "base64", null, List.of(), NONE));
+    }
+
+    @Test
+    void readsAnnotations() {
+        assertThat(new VariableScanner("input").scan("${input.text as text @(description The text to translate)}"))
+                .containsExactly(new Variable("text", "text", false, null, null, null, List.of(),
+                        List.of(new Variable.Annotation("description", "The text to translate"))));
     }
 
     @Test

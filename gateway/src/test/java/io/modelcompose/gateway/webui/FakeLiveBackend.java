@@ -1,8 +1,8 @@
 package io.modelcompose.gateway.webui;
 
 import io.modelcompose.gateway.FakeRunBackend;
-import io.modelcompose.gateway.RunBackend;
-import io.modelcompose.gateway.RunSubmission;
+import io.modelcompose.gateway.run.RunBackend;
+import io.modelcompose.gateway.run.RunSubmission;
 import io.modelcompose.gateway.live.ClusterState;
 import io.modelcompose.gateway.live.LiveSource;
 import io.modelcompose.gateway.live.LiveView;

@@ -50,8 +50,8 @@ class WebUiServerTest {
         ComposeConfig loaded = ConfigLoader.load(new LoadRequest(List.of(file), List.of(), Map.of(), Map.of(), dir));
         ControllerConfig c = loaded.controller();
         ControllerConfig controller = new ControllerConfig(c.name(), c.type(), "127.0.0.1", 0, c.basePath(), 0,
-                false, c.runtime(), null, c.shutdownTimeout(), c.location(),
-                new WebUiConfig(driver, "127.0.0.1", 0, "site", null));
+                false, c.runtime(), null, c.shutdownTimeout(), c.location(), c.apiToken())
+                .withWebUi(new WebUiConfig(driver, "127.0.0.1", 0, "site", null));
         ComposeConfig config = new ComposeConfig(controller, loaded.components(), loaded.workflows(),
                 loaded.loggers(), loaded.env(), loaded.files());
         FakeLiveBackend backend = new FakeLiveBackend(vertx);
@@ -112,6 +112,22 @@ class WebUiServerTest {
         HttpResponse<Buffer> missing = get(s, "/nothing-here.js");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.bodyAsJsonObject().fieldNames()).containsExactly("detail");
+    }
+
+    @Test
+    void withAnApiTokenThePageLoadsAndEverythingWithRunDataNeedsTheToken(Vertx vertx) throws IOException {
+        Started s = start(vertx, PROJECT.replace("  base_path: /api\n", "  base_path: /api\n  api_token: s3cret\n"),
+                "gradio");
+
+        assertThat(get(s, "/").statusCode()).isEqualTo(200);
+        assertThat(get(s, "/app.js").statusCode()).isEqualTo(200);
+        assertThat(get(s, "/ui/config").bodyAsJsonObject().getBoolean("token_required")).isTrue();
+        for (String path : List.of("/ui/events", "/ui/cluster", "/ui/runs/r1/timeline", "/api/workflows")) {
+            assertThat(get(s, path).statusCode()).as(path).isEqualTo(401);
+        }
+        HttpResponse<Buffer> withToken = await(s.ui().get(s.gateway().webUiPort(), "127.0.0.1", "/api/workflows")
+                .putHeader("Authorization", "Bearer s3cret").send());
+        assertThat(withToken.statusCode()).isEqualTo(200);
     }
 
     @Test

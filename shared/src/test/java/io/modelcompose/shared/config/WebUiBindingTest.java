@@ -57,4 +57,26 @@ class WebUiBindingTest {
         assertThat(ui.port()).isEqualTo(9090);
         assertThat(ui.servesStaticDir()).isTrue();
     }
+
+    @Test
+    void theDynamicDriverIsAcceptedWithAWarningAndServesNothing() {
+        ComposeConfig config = new TempProject(dir).file("model-compose.yml", """
+                controller:
+                  webui:
+                    driver: dynamic
+                    command: python server.py
+                    server_dir: webui/server
+                workflows: []
+                """).load();
+
+        assertThat(config.controller().webui()).isNull();
+        assertThat(config.warnings()).extracting(ConfigProblem::toString).containsExactly(
+                "model-compose.yml:3: controller.webui.driver: accepted but not acted on: the 'dynamic' web UI "
+                        + "driver is not served (the original serves nothing for it either); use 'gradio' for the "
+                        + "built-in page or 'static' with static_dir",
+                "model-compose.yml:4: controller.webui.command: accepted but not acted on: the 'dynamic' web UI "
+                        + "driver is not served",
+                "model-compose.yml:5: controller.webui.server_dir: accepted but not acted on: the 'dynamic' web UI "
+                        + "driver is not served");
+    }
 }
