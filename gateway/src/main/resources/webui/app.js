@@ -47,8 +47,9 @@ function askToken(detail) {
 
 async function start() {
   window.addEventListener('compose-unauthorized', (e) => askToken(hasToken() ? 'The token was refused.' : e.detail));
+  let config;
   try {
-    const config = await init();
+    config = await init();
     if (config.name) {
       document.getElementById('brand').textContent = config.name;
       document.title = config.name + ' — compose';

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,6 +33,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(BrowserTestSupport.chromium().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,900", "--no-first-run", "--disable-extensions");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         this.driver = new ChromeDriver(service, options);
         this.base = "http://127.0.0.1:" + port;
     }
@@ -39,7 +41,14 @@ final class Browser implements AutoCloseable {
     /** Opens a page of the UI and waits until its script has shown it. */
     void open(String hash) {
         driver.get(base + "/" + hash);
-        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        try {
+            waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        } catch (TimeoutException e) {
+            StringBuilder console = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(entry -> console.append(entry).append('\n'));
+            throw new AssertionError("the page " + hash + " did not get ready; it shows: "
+                    + driver.findElement(By.tagName("body")).getText() + "\nbrowser console:\n" + console, e);
+        }
     }
 
     /** Goes to another page of the UI without reloading. */
