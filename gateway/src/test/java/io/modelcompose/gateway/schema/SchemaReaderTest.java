@@ -3,8 +3,8 @@ package io.modelcompose.gateway.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.ConfigLoader;
 import io.modelcompose.shared.config.LoadRequest;
+import io.modelcompose.shared.config.load.ConfigLoader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;

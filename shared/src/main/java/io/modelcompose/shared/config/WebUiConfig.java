@@ -1,5 +1,7 @@
 package io.modelcompose.shared.config;
 
+import io.modelcompose.shared.config.tree.SourceLocation;
+
 /**
  * {@code controller.webui}: the web page the gateway serves on its own address.
  *

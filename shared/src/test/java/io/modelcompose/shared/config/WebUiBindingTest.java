@@ -2,6 +2,7 @@ package io.modelcompose.shared.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcompose.shared.config.tree.ConfigProblem;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
