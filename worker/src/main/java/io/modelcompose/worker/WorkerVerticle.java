@@ -172,7 +172,7 @@ public final class WorkerVerticle extends VerticleBase {
             if (error == null) {
                 published.complete(null);
             } else if (unwrap(error) instanceof RecordTooLargeException && result.succeeded()) {
-                JobFinished failure = failed(job, tooLarge(record.length));
+                JobFinished failure = failed(job, tooLarge(record.length), result.startedAtMillis());
                 LOG.warn("[run {}] [job {}] attempt {} failed: {}", job.runId(), job.jobKey(), job.attempt(),
                         failure.error());
                 publish(job, failure, EventCodec.encode(failure), published);
