@@ -54,8 +54,13 @@ public final class JobEvents {
      *     run timeline only
      */
     public record JobFinished(int schemaVersion, String runId, String jobKey, int attempt, String workerId,
-            boolean succeeded, Object output, Map<String, Object> sources, String error, long startedAtMillis)
+            boolean succeeded, Object output, Map<String, Object> sources, String error, Long startedAtMillis)
             implements ComposeEvent {
+        /** A record of a writer that predates {@code startedAtMillis} has none: it reads as 0 (boxed only for that). */
+        public JobFinished {
+            startedAtMillis = startedAtMillis == null ? 0L : startedAtMillis;
+        }
+
         /** A result that does not say when the attempt began. */
         public JobFinished(int schemaVersion, String runId, String jobKey, int attempt, String workerId,
                 boolean succeeded, Object output, Map<String, Object> sources, String error) {
