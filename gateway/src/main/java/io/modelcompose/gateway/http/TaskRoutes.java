@@ -6,13 +6,9 @@ import io.modelcompose.shared.event.RunSnapshot;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
-import java.util.Set;
 
 /** {@code GET /tasks/{task_id}} and {@code POST /tasks/{task_id}/cancel}. */
 final class TaskRoutes {
-    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
-    private static final Set<String> FALSE = Set.of("false", "0", "no", "off");
 
     private final BackendCalls backend;
 
@@ -27,7 +23,7 @@ final class TaskRoutes {
 
     private void getTask(RoutingContext rc) {
         String taskId = rc.pathParam("task_id");
-        boolean outputOnly = queryFlag(rc, "output_only");
+        boolean outputOnly = QueryFlags.flag(rc, "output_only");
         backend.get(taskId)
                 .recover(failure -> Future.failedFuture(explainNotFound(taskId, failure)))
                 .onSuccess(run -> {
@@ -70,21 +66,5 @@ final class TaskRoutes {
 
     private static boolean hasCode(Throwable failure, ErrorCode code) {
         return failure instanceof ComposeException ce && ce.code() == code;
-    }
-
-    private static boolean queryFlag(RoutingContext rc, String name) {
-        String raw = rc.request().getParam(name);
-        if (raw == null || raw.isEmpty()) {
-            return false;
-        }
-        String value = raw.toLowerCase(Locale.ROOT);
-        if (TRUE.contains(value)) {
-            return true;
-        }
-        if (FALSE.contains(value)) {
-            return false;
-        }
-        throw new ComposeException(ErrorCode.BAD_REQUEST, name + " must be true or false, got '"
-                + Replies.oneLine(raw) + "'.");
     }
 }
