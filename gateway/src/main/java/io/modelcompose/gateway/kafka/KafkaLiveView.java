@@ -55,14 +55,13 @@ final class KafkaLiveView implements LiveView, AutoCloseable {
     private CompletionStage<?> onJobEvent(ComposeEvent event, RecordPosition position) {
         long now = System.currentTimeMillis();
         if (event instanceof JobDispatched d) {
-            timelines.dispatched(d.runId(), d.workflowId(), d.jobKey(), d.jobId(), d.attempt(), d.componentRef(), now);
+            timelines.dispatched(d.attemptId(), d.workflowId(), d.jobId(), d.componentRef(), now);
         } else if (event instanceof JobHeartbeat h) {
-            timelines.heartbeat(h.runId(), h.jobKey(), h.attempt(), h.workerId(), h.atMillis());
+            timelines.heartbeat(h.attemptId(), h.workerId(), h.atMillis());
         } else if (event instanceof JobFinished f) {
-            timelines.finished(f.runId(), f.jobKey(), f.attempt(), f.workerId(), f.succeeded(), f.error(),
-                    f.startedAtMillis(), now);
+            timelines.finished(f.attemptId(), f.workerId(), f.succeeded(), f.error(), f.startedAtMillis(), now);
         } else if (event instanceof LeaseExpired e) {
-            timelines.leaseExpired(e.runId(), e.jobKey(), e.attempt(), now);
+            timelines.leaseExpired(e.attemptId(), now);
         }
         return CompletableFuture.completedFuture(null);
     }

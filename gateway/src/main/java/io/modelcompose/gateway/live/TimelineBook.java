@@ -1,5 +1,6 @@
 package io.modelcompose.gateway.live;
 
+import io.modelcompose.shared.event.AttemptId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ public final class TimelineBook {
 
     private static final class Run {
         final String workflowId;
-        final Map<String, JobAttempt> attempts = new LinkedHashMap<>();
+        final Map<AttemptId, JobAttempt> attempts = new LinkedHashMap<>();
 
         Run(String workflowId) {
             this.workflowId = workflowId;
@@ -40,40 +41,41 @@ public final class TimelineBook {
     }
 
     /** A job attempt was dispatched at {@code atMillis}. */
-    public synchronized void dispatched(String runId, String workflowId, String jobKey, String jobId, int attempt,
-            String componentRef, long atMillis) {
-        Run run = runs.computeIfAbsent(runId, id -> new Run(workflowId));
-        run.attempts.merge(key(jobKey, attempt),
-                new JobAttempt(jobKey, jobId, attempt, componentRef, null, atMillis, 0, 0, JobAttempt.QUEUED, null),
+    public synchronized void dispatched(AttemptId id, String workflowId, String jobId, String componentRef,
+            long atMillis) {
+        Run run = runs.computeIfAbsent(id.runId(), r -> new Run(workflowId));
+        run.attempts.merge(id, new JobAttempt(id.jobKey(), jobId, id.attempt(), componentRef, null, atMillis, 0, 0,
+                        JobAttempt.QUEUED, null),
                 (known, fresh) -> known); // a result that came first keeps its times
     }
 
     /** A worker says it runs the attempt (its heartbeat at {@code atMillis}). */
-    public synchronized void heartbeat(String runId, String jobKey, int attempt, String workerId, long atMillis) {
-        JobAttempt known = attempt(runId, jobKey, attempt);
+    public synchronized void heartbeat(AttemptId id, String workerId, long atMillis) {
+        JobAttempt known = attempt(id);
         if (known != null) {
-            put(runId, known.running(workerId, atMillis));
+            put(id, known.running(workerId, atMillis));
         }
     }
 
     /** The attempt ended on {@code workerId}; {@code startedAtMillis} is when the worker began it (0 if unknown). */
-    public synchronized void finished(String runId, String jobKey, int attempt, String workerId, boolean succeeded,
-            String error, long startedAtMillis, long atMillis) {
-        JobAttempt known = attempt(runId, jobKey, attempt);
+    public synchronized void finished(AttemptId id, String workerId, boolean succeeded, String error,
+            long startedAtMillis, long atMillis) {
+        JobAttempt known = attempt(id);
         if (known == null) {
             long start = startedAtMillis > 0 ? startedAtMillis : atMillis;
-            known = new JobAttempt(jobKey, jobKey, attempt, null, workerId, start, start, 0, JobAttempt.RUNNING, null);
-            runs.computeIfAbsent(runId, id -> new Run(null));
+            known = new JobAttempt(id.jobKey(), id.jobKey(), id.attempt(), null, workerId, start, start, 0,
+                    JobAttempt.RUNNING, null);
+            runs.computeIfAbsent(id.runId(), r -> new Run(null));
         }
-        put(runId, known.ended(workerId, startedAtMillis, atMillis,
+        put(id, known.ended(workerId, startedAtMillis, atMillis,
                 succeeded ? JobAttempt.COMPLETED : JobAttempt.FAILED, succeeded ? null : error));
     }
 
     /** The scheduler gave up on the attempt: its lease expired without a heartbeat. */
-    public synchronized void leaseExpired(String runId, String jobKey, int attempt, long atMillis) {
-        JobAttempt known = attempt(runId, jobKey, attempt);
+    public synchronized void leaseExpired(AttemptId id, long atMillis) {
+        JobAttempt known = attempt(id);
         if (known != null && known.inFlight()) {
-            put(runId, known.ended(null, 0, atMillis, JobAttempt.LEASE_EXPIRED, "lease expired"));
+            put(id, known.ended(null, 0, atMillis, JobAttempt.LEASE_EXPIRED, "lease expired"));
         }
     }
 
@@ -115,20 +117,16 @@ public final class TimelineBook {
         }
     }
 
-    private JobAttempt attempt(String runId, String jobKey, int attempt) {
-        Run run = runs.get(runId);
-        return run == null ? null : run.attempts.get(key(jobKey, attempt));
+    private JobAttempt attempt(AttemptId id) {
+        Run run = runs.get(id.runId());
+        return run == null ? null : run.attempts.get(id);
     }
 
-    private void put(String runId, JobAttempt attempt) {
-        Run run = runs.get(runId);
+    private void put(AttemptId id, JobAttempt attempt) {
+        Run run = runs.get(id.runId());
         if (run != null) {
-            run.attempts.put(key(attempt.jobKey(), attempt.attempt()), attempt);
+            run.attempts.put(id, attempt);
         }
-    }
-
-    private static String key(String jobKey, int attempt) {
-        return jobKey + '#' + attempt;
     }
 
     /** Lists a copy of the attempts, for tests. */

@@ -1,5 +1,6 @@
 package io.modelcompose.gateway.live;
 
+import io.modelcompose.shared.event.AttemptId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,15 +13,15 @@ class TimelineBookTest {
 
     @Test
     void followsAnAttemptFromDispatchThroughHeartbeatToItsResult() {
-        book.dispatched("r1", "wf", "a", "a", 1, "api", 100);
+        book.dispatched(new AttemptId("r1", "a", 1), "wf", "a", "api", 100);
         assertThat(book.attempts("r1")).extracting(JobAttempt::outcome).containsExactly("queued");
 
-        book.heartbeat("r1", "a", 1, "w1", 130);
+        book.heartbeat(new AttemptId("r1", "a", 1), "w1", 130);
         assertThat(book.attempts("r1").get(0)).isEqualTo(
                 new JobAttempt("a", "a", 1, "api", "w1", 100, 130, 0, "running", null));
         assertThat(book.runningByWorker()).isEqualTo(Map.of("w1", 1));
 
-        book.finished("r1", "a", 1, "w1", true, null, 120, 200);
+        book.finished(new AttemptId("r1", "a", 1), "w1", true, null, 120, 200);
         assertThat(book.attempts("r1").get(0)).isEqualTo(
                 new JobAttempt("a", "a", 1, "api", "w1", 100, 120, 200, "completed", null));
         assertThat(book.runningByWorker()).isEmpty();
@@ -29,11 +30,11 @@ class TimelineBookTest {
 
     @Test
     void keepsRetriesAsSeparateAttemptsAndMarksLeaseExpiries() {
-        book.dispatched("r1", "wf", "a", "a", 1, "api", 100);
-        book.heartbeat("r1", "a", 1, "w1", 110);
-        book.leaseExpired("r1", "a", 1, 300);
-        book.dispatched("r1", "wf", "a", "a", 2, "api", 300);
-        book.finished("r1", "a", 2, "w2", false, "HTTP 500", 310, 350);
+        book.dispatched(new AttemptId("r1", "a", 1), "wf", "a", "api", 100);
+        book.heartbeat(new AttemptId("r1", "a", 1), "w1", 110);
+        book.leaseExpired(new AttemptId("r1", "a", 1), 300);
+        book.dispatched(new AttemptId("r1", "a", 2), "wf", "a", "api", 300);
+        book.finished(new AttemptId("r1", "a", 2), "w2", false, "HTTP 500", 310, 350);
 
         List<JobAttempt> attempts = book.attempts("r1");
         assertThat(attempts).extracting(JobAttempt::attempt, JobAttempt::outcome, JobAttempt::workerId)
@@ -45,8 +46,8 @@ class TimelineBookTest {
 
     @Test
     void aResultBeforeItsDispatchKeepsTheResultsTimes() {
-        book.finished("r1", "a", 1, "w1", true, null, 120, 200);
-        book.dispatched("r1", "wf", "a", "a", 1, "api", 150);
+        book.finished(new AttemptId("r1", "a", 1), "w1", true, null, 120, 200);
+        book.dispatched(new AttemptId("r1", "a", 1), "wf", "a", "api", 150);
 
         assertThat(book.attempts("r1")).extracting(JobAttempt::outcome, JobAttempt::finishedAtMillis)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("completed", 200L));
@@ -54,9 +55,9 @@ class TimelineBookTest {
 
     @Test
     void forgetsTheOldestRunsBeyondItsBound() {
-        book.dispatched("r1", "wf", "a", "a", 1, "api", 1);
-        book.dispatched("r2", "wf", "a", "a", 1, "api", 2);
-        book.dispatched("r3", "wf", "a", "a", 1, "api", 3);
+        book.dispatched(new AttemptId("r1", "a", 1), "wf", "a", "api", 1);
+        book.dispatched(new AttemptId("r2", "a", 1), "wf", "a", "api", 2);
+        book.dispatched(new AttemptId("r3", "a", 1), "wf", "a", "api", 3);
 
         assertThat(book.timeline("r1")).isEmpty();
         assertThat(book.timeline("r3")).isPresent();

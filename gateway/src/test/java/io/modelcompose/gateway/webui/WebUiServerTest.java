@@ -1,5 +1,6 @@
 package io.modelcompose.gateway.webui;
 
+import io.modelcompose.shared.event.AttemptId;
 import static io.modelcompose.gateway.GatewayHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -181,8 +182,8 @@ class WebUiServerTest {
     @Test
     void answersATimelineOrA404(Vertx vertx) throws IOException {
         Started s = start(vertx, PROJECT, "gradio");
-        s.backend().timelines.dispatched("r1", "hello", "say", "say", 1, "hello/say", 1_000);
-        s.backend().timelines.finished("r1", "say", 1, "worker-1", true, null, 1_010, 1_050);
+        s.backend().timelines.dispatched(new AttemptId("r1", "say", 1), "hello", "say", "hello/say", 1_000);
+        s.backend().timelines.finished(new AttemptId("r1", "say", 1), "worker-1", true, null, 1_010, 1_050);
 
         JsonObject timeline = get(s, "/ui/runs/r1/timeline").bodyAsJsonObject();
         HttpResponse<Buffer> unknown = get(s, "/ui/runs/r2/timeline");
