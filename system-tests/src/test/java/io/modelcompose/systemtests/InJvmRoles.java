@@ -1,8 +1,8 @@
 package io.modelcompose.systemtests;
 
 import io.modelcompose.cli.up.ServiceSet;
-import io.modelcompose.scheduler.service.SchedulerOptions;
-import io.modelcompose.scheduler.service.SchedulerVerticle;
+import io.modelcompose.scheduler.SchedulerOptions;
+import io.modelcompose.scheduler.SchedulerVerticle;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

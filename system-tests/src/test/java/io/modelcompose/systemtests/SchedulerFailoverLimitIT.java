@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcompose.cli.up.ServiceSet;
-import io.modelcompose.scheduler.service.SchedulerVerticle;
+import io.modelcompose.scheduler.SchedulerVerticle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.modelcompose.cli.docker;
 
 import io.modelcompose.runtimeagent.image.DockerContextSpec;
 import io.modelcompose.runtimeagent.image.DockerContextWriter;
-import io.modelcompose.runtimeagent.service.GeneratedContext;
+import io.modelcompose.runtimeagent.GeneratedContext;
 import io.modelcompose.cli.broker.EmbeddedBrokerProcess;
 import io.modelcompose.shared.config.ControllerConfig;
 import java.nio.file.Path;

@@ -1,2 +1,0 @@
-/** The runtime-agent as a Kafka service: commands in, image and container events out, containers watched. */
-package io.modelcompose.runtimeagent.service;
