@@ -70,6 +70,7 @@ public final class TopicAdmin {
                 topic(topics.jobs(), topics.jobPartitions(), Map.of()),
                 topic(topics.leases(), topics.runPartitions(), shortLived),
                 topic(topics.jobControl(), 1, shortLived),
+                topic(topics.chunks(), topics.runPartitions(), shortLived),
                 topic(topics.runEvents(), topics.runPartitions(), Map.of()),
                 topic(topics.runState(), topics.runPartitions(), compacted),
                 topic(topics.schedulerLock(), 1, Map.of()),

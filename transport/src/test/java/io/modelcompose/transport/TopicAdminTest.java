@@ -7,6 +7,7 @@ import io.modelcompose.shared.event.Topics;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 /** The topics created at start, and their partition counts on a cluster and on the embedded single-node broker. */
@@ -21,7 +22,8 @@ class TopicAdminTest {
 
         assertThat(counts).containsEntry("c.jobs", 24).containsEntry("c.runs", 12).containsEntry("c.run-state", 12)
                 .containsEntry("c.run-events", 12).containsEntry("c.leases", 12)
-                .containsEntry("c.scheduler-lock", 1).containsEntry("c.heartbeats", 1).hasSize(11);
+                .containsEntry("c.chunks", 12).containsEntry("c.scheduler-lock", 1).containsEntry("c.heartbeats", 1)
+                .hasSize(12);
     }
 
     @Test
@@ -31,7 +33,15 @@ class TopicAdminTest {
         assertThat(counts.keySet()).isEqualTo(partitions(new Topics("c")).keySet());
         assertThat(counts).containsEntry("c.jobs", 8).containsEntry("c.runs", 4).containsEntry("c.run-state", 4)
                 .containsEntry("c.scheduler-lock", 1);
-        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(8 + 4 * 4 + 6);
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(8 + 5 * 4 + 6);
+    }
+
+    @Test
+    void chunksAreKeptForAnHourOnly() {
+        NewTopic chunks = TopicAdmin.wanted(new Topics("c")).stream().filter(t -> t.name().equals("c.chunks"))
+                .findFirst().orElseThrow();
+
+        assertThat(chunks.configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "3600000");
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = JobEvents.JobCancelRequested.class, name = "JobCancelRequested"),
     @JsonSubTypes.Type(value = JobEvents.TimerFired.class, name = "TimerFired"),
     @JsonSubTypes.Type(value = JobEvents.LeaseExpired.class, name = "LeaseExpired"),
+    @JsonSubTypes.Type(value = StreamEvents.JobChunk.class, name = "JobChunk"),
     @JsonSubTypes.Type(value = SchedulerEvents.AttemptGranted.class, name = "AttemptGranted"),
     @JsonSubTypes.Type(value = SchedulerEvents.RunAdmitted.class, name = "RunAdmitted"),
     @JsonSubTypes.Type(value = SchedulerEvents.ReplayMarker.class, name = "ReplayMarker"),
@@ -31,7 +32,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.RunCancelRequested,
         RunEvents.RunStarted, RunEvents.RunFinished, RunEvents.RunState, JobEvents.JobDispatched,
         JobEvents.JobFinished, JobEvents.JobHeartbeat, JobEvents.JobCancelRequested, JobEvents.TimerFired,
-        JobEvents.LeaseExpired, SchedulerEvents.AttemptGranted,
+        JobEvents.LeaseExpired, StreamEvents.JobChunk, SchedulerEvents.AttemptGranted,
         SchedulerEvents.RunAdmitted, SchedulerEvents.ReplayMarker, ServiceHeartbeat, DeadLetter, AgentEvents.AgentCommand, AgentEvents.AgentEvent {
 
     /** The schema version this code writes. Readers accept this version and older ones. */

@@ -56,6 +56,14 @@ public record Topics(String prefix, int jobPartitions, int runPartitions) {
         return prefix + ".leases";
     }
 
+    /**
+     * Chunks of streaming jobs as they are produced (JobChunk, key: run id, runPartitions partitions, kept for an
+     * hour). Read by the gateways that deliver streams; a run's outcome never depends on it.
+     */
+    public String chunks() {
+        return prefix + ".chunks";
+    }
+
     /** Job cancel requests, read by every worker. */
     public String jobControl() {
         return prefix + ".job-control";
