@@ -28,6 +28,7 @@ public final class HttpErrors {
             case BAD_REQUEST, EXPRESSION, CONFIG_INVALID -> 400;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
             case PAYLOAD_TOO_LARGE -> 413;
             case QUEUE_FULL -> 429;
             case UNAVAILABLE -> 503;

@@ -1,5 +1,6 @@
 package io.modelcompose.gateway.http;
 
+import io.modelcompose.gateway.run.IdempotencyClaim;
 import io.modelcompose.gateway.run.RunSubmission;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.WorkflowConfig;
@@ -46,9 +47,12 @@ final class RunRoutes {
         }
         RunRequest request = requestOf(rc);
         WorkflowConfig workflow = config.publicWorkflow(request.workflowId());
-        String runId = runId(rc.request().getHeader(IDEMPOTENCY_KEY), workflow.id());
+        String key = rc.request().getHeader(IDEMPOTENCY_KEY);
+        String runId = runId(key, workflow.id());
+        IdempotencyClaim claim = key == null || key.isBlank() ? null
+                : IdempotencyClaim.of(key, workflow.id(), request.input());
         Future<RunSnapshot> accepted = backend.submit(
-                new RunSubmission(runId, workflow.id(), request.input(), request.metadata()));
+                new RunSubmission(runId, workflow.id(), request.input(), request.metadata(), claim));
         if (!request.waitForCompletion()) {
             accepted.onSuccess(run -> Replies.json(rc, 202, GatewayJson.snapshot(run))).onFailure(rc::fail);
             return;

@@ -10,6 +10,7 @@ import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.RunEvents.RunCancelRequested;
+import io.modelcompose.shared.event.RunEvents.RunKeyClaimed;
 import io.modelcompose.shared.event.RunEvents.RunRequested;
 import io.modelcompose.shared.event.RunEvents.RunState;
 import io.modelcompose.shared.event.RunSnapshot;
@@ -49,6 +50,7 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, AutoClosea
     private final long maxPendingRuns;
     private final Duration finishedRetention;
     private final RunStateView view = new RunStateView();
+    private final KeyClaims claims = new KeyClaims();
     private final Map<String, ServiceHeartbeat> services = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private GatewayMetrics metrics;
@@ -100,8 +102,10 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, AutoClosea
                     .deadLetters(producer, topics.deadLetter())
                     .meterRegistry(metrics.clientRegistry())
                     .handler(this::onHeartbeat).build().start();
-            vertx.setPeriodic(60_000, id -> view.evictFinishedBefore(System.currentTimeMillis()
-                    - finishedRetention.toMillis()));
+            vertx.setPeriodic(60_000, id -> {
+                view.evictFinishedBefore(System.currentTimeMillis() - finishedRetention.toMillis());
+                claims.evictBefore(System.currentTimeMillis() - finishedRetention.toMillis());
+            });
             return null;
         });
     }
@@ -114,6 +118,9 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, AutoClosea
                         "RunState without a snapshot (or without its run id or status)"));
             }
             view.update(state.snapshot());
+        } else if (event instanceof RunKeyClaimed claim
+                && claim.claimedAtMillis() >= System.currentTimeMillis() - finishedRetention.toMillis()) {
+            claims.taken(claim.runId(), claim.requestFingerprint(), claim.claimedAtMillis());
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -127,21 +134,42 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, AutoClosea
 
     @Override
     public Future<RunSnapshot> submit(RunSubmission s) {
+        long now = System.currentTimeMillis();
+        boolean newClaim;
+        try {
+            newClaim = s.claim() != null && claims.take(s.runId(), s.claim(), now);
+        } catch (ComposeException refused) {
+            return Future.failedFuture(refused);
+        }
         RunSnapshot known = view.get(s.runId());
         if (known != null) {
             return Future.succeededFuture(known);
         }
         if (maxPendingRuns > 0 && view.pendingCount() >= maxPendingRuns) {
+            if (newClaim) {
+                claims.release(s.runId(), s.claim());
+            }
             return Future.failedFuture(new ComposeException(ErrorCode.QUEUE_FULL,
                     "the run queue is full (" + maxPendingRuns + " runs waiting); try again later"));
         }
-        long now = System.currentTimeMillis();
         RunSnapshot pending = RunSnapshot.pending(s.runId(), s.workflowId(), s.metadata(), now);
         RunRequested request = new RunRequested(s.runId(), s.workflowId(), s.input(), s.metadata(), now);
-        return Future.fromCompletionStage(producer.send(kafka.topics().runs(), request))
-                .recover(e -> Future.failedFuture(new ComposeException(ErrorCode.UNAVAILABLE,
-                        "cannot reach Kafka: " + e.getMessage())))
+        return claimWritten(s, newClaim, now)
+                .compose(ok -> Future.fromCompletionStage(producer.send(kafka.topics().runs(), request)))
+                .recover(e -> Future.failedFuture(e instanceof ComposeException ? e
+                        : new ComposeException(ErrorCode.UNAVAILABLE, "cannot reach Kafka: " + e.getMessage())))
                 .map(ok -> view.putIfAbsent(pending));
+    }
+
+    /** Writes a new key claim to the run-state topic before the run is requested (released if that fails). */
+    private Future<?> claimWritten(RunSubmission s, boolean newClaim, long now) {
+        if (!newClaim) {
+            return Future.succeededFuture();
+        }
+        RunKeyClaimed claim = new RunKeyClaimed(s.runId(), s.claim().fingerprint(), now);
+        return Future.fromCompletionStage(producer.send(kafka.topics().runState(), claim)).onFailure(e ->
+                claims.release(s.runId(), s.claim())).recover(e -> Future.failedFuture(new ComposeException(
+                        ErrorCode.UNAVAILABLE, "cannot reach Kafka: " + e.getMessage())));
     }
 
     @Override

@@ -10,6 +10,8 @@ public enum ErrorCode {
     NOT_FOUND,
     /** The operation conflicts with the current state (e.g. cancelling a finished run). */
     CONFLICT,
+    /** The request is well-formed but contradicts an earlier one (an {@code Idempotency-Key} reused with another body). */
+    UNPROCESSABLE,
     /** A request body exceeds the configured limit. */
     PAYLOAD_TOO_LARGE,
     /** The controller's run queue is full. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RunEvents.RunStarted.class, name = "RunStarted"),
     @JsonSubTypes.Type(value = RunEvents.RunFinished.class, name = "RunFinished"),
     @JsonSubTypes.Type(value = RunEvents.RunState.class, name = "RunState"),
+    @JsonSubTypes.Type(value = RunEvents.RunKeyClaimed.class, name = "RunKeyClaimed"),
     @JsonSubTypes.Type(value = JobEvents.JobDispatched.class, name = "JobDispatched"),
     @JsonSubTypes.Type(value = JobEvents.JobFinished.class, name = "JobFinished"),
     @JsonSubTypes.Type(value = JobEvents.JobHeartbeat.class, name = "JobHeartbeat"),
@@ -30,7 +31,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = AgentEvents.AgentEvent.class, name = "AgentEvent")
 })
 public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.RunCancelRequested,
-        RunEvents.RunStarted, RunEvents.RunFinished, RunEvents.RunState, JobEvents.JobDispatched,
+        RunEvents.RunStarted, RunEvents.RunFinished, RunEvents.RunState, RunEvents.RunKeyClaimed,
+        JobEvents.JobDispatched,
         JobEvents.JobFinished, JobEvents.JobHeartbeat, JobEvents.JobCancelRequested, JobEvents.TimerFired,
         JobEvents.LeaseExpired, StreamEvents.JobChunk, SchedulerEvents.AttemptGranted,
         SchedulerEvents.RunAdmitted, SchedulerEvents.ReplayMarker, ServiceHeartbeat, DeadLetter, AgentEvents.AgentCommand, AgentEvents.AgentEvent {

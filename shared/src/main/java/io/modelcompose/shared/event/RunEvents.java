@@ -98,4 +98,28 @@ public final class RunEvents {
             return snapshot.runId();
         }
     }
+
+    /**
+     * An {@code Idempotency-Key} taken by a run, on the compacted run-state topic (written by the gateway before its
+     * {@code RunRequested}), so that every gateway, a restarted one included, refuses the key with another body.
+     *
+     * @param schemaVersion 1
+     * @param runId the run the key maps to
+     * @param requestFingerprint SHA-256 (hex) of the canonical JSON of the request's workflow id and input
+     * @param claimedAtMillis epoch ms
+     */
+    public record RunKeyClaimed(int schemaVersion, String runId, String requestFingerprint, long claimedAtMillis)
+            implements ComposeEvent {
+        /** Appended to the run id in the Kafka key, so that compaction keeps the claim beside the run's last state. */
+        public static final String KEY_SUFFIX = "/key";
+
+        public RunKeyClaimed(String runId, String requestFingerprint, long claimedAtMillis) {
+            this(CURRENT_SCHEMA_VERSION, runId, requestFingerprint, claimedAtMillis);
+        }
+
+        @Override
+        public String key() {
+            return runId + KEY_SUFFIX;
+        }
+    }
 }
