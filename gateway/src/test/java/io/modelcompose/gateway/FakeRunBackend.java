@@ -2,10 +2,14 @@ package io.modelcompose.gateway;
 
 import io.modelcompose.gateway.run.RunBackend;
 import io.modelcompose.gateway.run.RunSubmission;
+import io.modelcompose.gateway.stream.ChunkBook;
+import io.modelcompose.gateway.stream.ChunkLimits;
+import io.modelcompose.gateway.stream.ChunkSource;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
+import io.modelcompose.shared.event.StreamEvents.JobChunk;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,9 +23,10 @@ import java.util.function.Supplier;
 
 /**
  * An in-memory backend. Runs of workflow {@code echo} complete shortly with {@code {"echo": input}}, runs of
- * {@code broken} fail shortly with a (multi-line) error, other runs wait until the test finishes them.
+ * {@code broken} fail shortly with a (multi-line) error, other runs wait until the test finishes them. Chunks the test
+ * {@link #emit emits} go to the gateway's chunk book and to an in-memory "topic" that the book can read again.
  */
-public final class FakeRunBackend implements RunBackend {
+public final class FakeRunBackend implements RunBackend, ChunkSource {
     public static final String BROKEN_ERROR = "component 'api' failed: HTTP 500\n\tat io.example.Api.call(Api.java:12)";
     private static final long AUTO_FINISH_DELAY_MS = 20;
 
@@ -32,6 +37,22 @@ public final class FakeRunBackend implements RunBackend {
     private final Map<String, Supplier<Future<JsonObject>>> checks = new LinkedHashMap<>();
     private volatile RuntimeException refusal;
     private volatile RuntimeException getFailure;
+    private final List<JobChunk> chunkTopic = new CopyOnWriteArrayList<>();
+    private final ChunkBook book = new ChunkBook(ChunkLimits.defaults(),
+            (runId, since) -> Future.succeededFuture(chunkTopic.stream().filter(c -> c.runId().equals(runId)).toList()),
+            new ChunkBook.RunLookup() {
+                @Override
+                public long createdAtMillis(String runId) {
+                    RunSnapshot run = runs.get(runId);
+                    return run == null ? -1 : run.createdAtMillis();
+                }
+
+                @Override
+                public boolean hasEnded(String runId) {
+                    RunSnapshot run = runs.get(runId);
+                    return run != null && run.status().isTerminal();
+                }
+            }, 0);
 
     public FakeRunBackend(Vertx vertx) {
         this.vertx = vertx;
@@ -119,6 +140,24 @@ public final class FakeRunBackend implements RunBackend {
         return finish(runId, RunStatus.FAILED, null, error);
     }
 
+    @Override
+    public ChunkBook chunks() {
+        return book;
+    }
+
+    /** A worker's chunk of a run's job, as it would arrive from the chunks topic. */
+    public void emit(String runId, String jobKey, int attempt, long sequence, Object chunk) {
+        JobChunk record = new JobChunk(1, runId, "w", jobKey, attempt, sequence, chunk, System.currentTimeMillis());
+        chunkTopic.add(record);
+        book.accept(record);
+    }
+
+    /** Cancellations seen (a caller that goes away must not cancel its run). */
+    public boolean wasCancelled(String runId) {
+        RunSnapshot run = runs.get(runId);
+        return run != null && run.status() == RunStatus.CANCELLED;
+    }
+
     public List<RunSubmission> submissions() {
         return List.copyOf(submissions);
     }
@@ -127,6 +166,7 @@ public final class FakeRunBackend implements RunBackend {
         RunSnapshot done = runs.computeIfPresent(runId,
                 (id, run) -> run.finished(status, output, error, System.currentTimeMillis()));
         finished.get(runId).tryComplete(done);
+        book.runEnded(runId);
         return done;
     }
 

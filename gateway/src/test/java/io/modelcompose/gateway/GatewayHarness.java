@@ -39,7 +39,12 @@ public final class GatewayHarness {
     }
 
     public static GatewayHarness start(Vertx vertx, FakeRunBackend backend, GatewayOptions options) {
-        GatewayVerticle gateway = new GatewayVerticle(config(BASE, 0), backend, options);
+        return start(vertx, backend, options, config(BASE, 0));
+    }
+
+    public static GatewayHarness start(Vertx vertx, FakeRunBackend backend, GatewayOptions options,
+            ComposeConfig config) {
+        GatewayVerticle gateway = new GatewayVerticle(config, backend, options);
         await(vertx.deployVerticle(gateway));
         WebClient client = WebClient.create(vertx, new WebClientOptions()
                 .setDefaultHost("127.0.0.1").setDefaultPort(gateway.actualPort()));
@@ -56,6 +61,11 @@ public final class GatewayHarness {
                 new WorkflowConfig("slow", null, null, false, List.of(), null, null),
                 new WorkflowConfig("internal", "Internal", null, false, List.of(), null, null, null, true));
         return new ComposeConfig(controller, List.of(), workflows, List.of(), Map.of(), List.of());
+    }
+
+    /** The port the gateway listens on. */
+    public int port() {
+        return gateway.actualPort();
     }
 
     public HttpResponse<Buffer> postJson(String path, String body) {

@@ -1,6 +1,9 @@
 package io.modelcompose.gateway.http;
 
 import io.modelcompose.gateway.run.RunBackend;
+import io.modelcompose.gateway.stream.ChunkBook;
+import io.modelcompose.gateway.stream.ChunkSource;
+import io.modelcompose.gateway.stream.StreamingWorkflows;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -29,8 +32,10 @@ public final class ApiRouter {
         router.route().handler(ApiTokenAuth.of(config));
         new HealthRoutes(vertx, backend, calls, shutdown, options.readinessCheckTimeout().toMillis())
                 .mount(router, basePath);
-        new RunRoutes(config, calls, options, shutdown).mount(router, basePath);
-        new TaskRoutes(calls).mount(router, basePath);
+        RunStreams streams = new RunStreams(calls, chunksOf(backend), new StreamingWorkflows(config));
+        streams.mount(router, basePath);
+        new RunRoutes(config, calls, options, shutdown, streams).mount(router, basePath);
+        new TaskRoutes(calls, streams).mount(router, basePath);
         new WorkflowRoutes(config).mount(router, basePath);
 
         HttpErrors errors = new HttpErrors(options.bodyLimitBytes());
@@ -38,6 +43,10 @@ public final class ApiRouter {
         router.errorHandler(404, errors::handle);
         router.errorHandler(405, errors::handle);
         return router;
+    }
+
+    private static ChunkBook chunksOf(RunBackend backend) {
+        return backend instanceof ChunkSource source ? source.chunks() : ChunkBook.empty();
     }
 
     /** The configured base path as "" or "/prefix" (no trailing slash). */

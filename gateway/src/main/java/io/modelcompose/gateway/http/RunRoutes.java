@@ -27,12 +27,15 @@ final class RunRoutes {
     private final BackendCalls backend;
     private final ApiLimits options;
     private final ShutdownFlag shutdown;
+    private final RunStreams streams;
 
-    RunRoutes(ComposeConfig config, BackendCalls backend, ApiLimits options, ShutdownFlag shutdown) {
+    RunRoutes(ComposeConfig config, BackendCalls backend, ApiLimits options, ShutdownFlag shutdown,
+            RunStreams streams) {
         this.config = config;
         this.backend = backend;
         this.options = options;
         this.shutdown = shutdown;
+        this.streams = streams;
     }
 
     void mount(Router router, String basePath) {
@@ -55,6 +58,10 @@ final class RunRoutes {
                 new RunSubmission(runId, workflow.id(), request.input(), request.metadata(), claim));
         if (!request.waitForCompletion()) {
             accepted.onSuccess(run -> Replies.json(rc, 202, GatewayJson.snapshot(run))).onFailure(rc::fail);
+            return;
+        }
+        if (request.outputOnly() && streams.streams(workflow.id())) {
+            accepted.onSuccess(run -> streams.serve(rc, run)).onFailure(rc::fail);
             return;
         }
         accepted.compose(run -> outcome(rc.vertx(), run))

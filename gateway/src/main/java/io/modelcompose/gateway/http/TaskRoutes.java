@@ -11,9 +11,11 @@ import io.vertx.ext.web.RoutingContext;
 final class TaskRoutes {
 
     private final BackendCalls backend;
+    private final RunStreams streams;
 
-    TaskRoutes(BackendCalls backend) {
+    TaskRoutes(BackendCalls backend, RunStreams streams) {
         this.backend = backend;
+        this.streams = streams;
     }
 
     void mount(Router router, String basePath) {
@@ -27,10 +29,10 @@ final class TaskRoutes {
         backend.get(taskId)
                 .recover(failure -> Future.failedFuture(explainNotFound(taskId, failure)))
                 .onSuccess(run -> {
-                    if (outputOnly) {
+                    if (outputOnly && run.status().isTerminal()) {
                         Replies.outputOnly(rc, run);
                     } else {
-                        Replies.json(rc, 200, GatewayJson.snapshot(run));
+                        Replies.json(rc, outputOnly ? 202 : 200, streams.state(run));
                     }
                 })
                 .onFailure(rc::fail);

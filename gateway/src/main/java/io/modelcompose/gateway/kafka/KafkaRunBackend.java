@@ -6,6 +6,9 @@ import io.modelcompose.gateway.live.LiveView;
 import io.modelcompose.gateway.metrics.GatewayMetrics;
 import io.modelcompose.gateway.run.RunBackend;
 import io.modelcompose.gateway.run.RunSubmission;
+import io.modelcompose.gateway.stream.ChunkBook;
+import io.modelcompose.gateway.stream.ChunkLimits;
+import io.modelcompose.gateway.stream.ChunkSource;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.ComposeEvent;
@@ -42,7 +45,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * {@link RunBackend} over Kafka: a submission is a {@code RunRequested} record on the runs topic; run states come
  * back on the compacted run-state topic, which every gateway reads in full, so any gateway answers for any run.
  */
-public final class KafkaRunBackend implements RunBackend, LiveSource, AutoCloseable {
+public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSource, AutoCloseable {
     private static final long SCHEDULER_STALE_MILLIS = 8_000;
     private static final long WORKER_STALE_MILLIS = 10_000;
     private final Vertx vertx;
@@ -60,6 +63,7 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, AutoClosea
     private ConsumerLoop heartbeatLoop;
     private Admin adminClient;
     private KafkaLiveView live;
+    private KafkaChunks chunks;
 
     /** A backend without metrics. */
     public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, Duration finishedRetention) {
@@ -102,6 +106,7 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, AutoClosea
                     .deadLetters(producer, topics.deadLetter())
                     .meterRegistry(metrics.clientRegistry())
                     .handler(this::onHeartbeat).build().start();
+            chunks = new KafkaChunks(vertx, kafka, producer, view, ChunkLimits.defaults());
             vertx.setPeriodic(60_000, id -> {
                 view.evictFinishedBefore(System.currentTimeMillis() - finishedRetention.toMillis());
                 claims.evictBefore(System.currentTimeMillis() - finishedRetention.toMillis());
@@ -236,8 +241,17 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, AutoClosea
         return Future.succeededFuture(live);
     }
 
+    /** The chunks of streaming runs as this gateway reads them (after {@link #start()}). */
+    @Override
+    public ChunkBook chunks() {
+        return chunks == null ? ChunkBook.empty() : chunks.book();
+    }
+
     @Override
     public void close() {
+        if (chunks != null) {
+            chunks.close();
+        }
         synchronized (this) {
             if (live != null) {
                 live.close();
