@@ -2,10 +2,10 @@ package io.modelcompose.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.gateway.kafka.KafkaRunBackend;
+import io.modelcompose.gateway.run.FinishedRunLimits;
 import io.modelcompose.transport.KafkaSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 
 /**
  * The gateway's Kafka side, for whoever assembles the roles: started first (it creates the topics and reads run
@@ -16,11 +16,17 @@ public final class KafkaBackend implements AutoCloseable {
 
     /**
      * @param maxPendingRuns runs waiting before new ones are refused with 429
-     * @param finishedRetention how long finished runs stay readable
+     * @param finishedLimits how many finished runs are held in memory, and how long (older ones are read back from
+     *     Kafka when asked for)
      */
-    public KafkaBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, Duration finishedRetention,
+    public KafkaBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, FinishedRunLimits finishedLimits,
             MeterRegistry registry) {
-        this.runs = new KafkaRunBackend(vertx, kafka, maxPendingRuns, finishedRetention, registry);
+        this.runs = new KafkaRunBackend(vertx, kafka, maxPendingRuns, finishedLimits, registry);
+    }
+
+    /** Finished runs held in memory now. */
+    public int finishedRunsHeld() {
+        return runs.finishedRunsHeld();
     }
 
     public Future<Void> start() {

@@ -5,6 +5,7 @@ import io.modelcompose.cli.metrics.Telemetry;
 import io.modelcompose.gateway.GatewayOptions;
 import io.modelcompose.gateway.GatewayVerticle;
 import io.modelcompose.gateway.KafkaBackend;
+import io.modelcompose.gateway.run.FinishedRunLimits;
 import io.modelcompose.scheduler.SchedulerOptions;
 import io.modelcompose.scheduler.SchedulerVerticle;
 import io.modelcompose.shared.config.ComposeConfig;
@@ -14,7 +15,6 @@ import io.modelcompose.worker.WorkerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,7 +62,8 @@ public final class ServiceSet {
             starting.add(set.deploy(new WorkerVerticle(config, worker, registry)));
         }
         if (roles.contains(Role.GATEWAY)) {
-            set.backend = new KafkaBackend(vertx, kafka, tuning.maxPendingRuns(), Duration.ofHours(1), registry);
+            set.backend = new KafkaBackend(vertx, kafka, tuning.maxPendingRuns(),
+                    FinishedRunLimits.fromEnv(System.getenv()), registry);
             starting.add(set.backend.start());
         }
         Future<?> chain = Future.all(starting);

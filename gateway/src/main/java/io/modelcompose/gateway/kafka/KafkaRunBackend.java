@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.gateway.live.LiveSource;
 import io.modelcompose.gateway.live.LiveView;
 import io.modelcompose.gateway.metrics.GatewayMetrics;
+import io.modelcompose.gateway.run.FinishedRunLimits;
 import io.modelcompose.gateway.run.RunBackend;
 import io.modelcompose.gateway.run.RunSubmission;
 import io.modelcompose.gateway.stream.ChunkBook;
@@ -48,12 +49,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSource, AutoCloseable {
     private static final long SCHEDULER_STALE_MILLIS = 8_000;
     private static final long WORKER_STALE_MILLIS = 10_000;
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration LOOKUP_CACHE = Duration.ofSeconds(5);
     private final Vertx vertx;
     private final KafkaSettings kafka;
     private final long maxPendingRuns;
-    private final Duration finishedRetention;
-    private final RunStateView view = new RunStateView();
+    private final FinishedRunLimits finishedLimits;
+    private final RunStateView view;
     private final KeyClaims claims = new KeyClaims();
+    private RunStateLookup lookup;
     private final Map<String, ServiceHeartbeat> services = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private GatewayMetrics metrics;
@@ -66,18 +70,19 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSourc
     private KafkaChunks chunks;
 
     /** A backend without metrics. */
-    public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, Duration finishedRetention) {
-        this(vertx, kafka, maxPendingRuns, finishedRetention, MeterRegistries.noop());
+    public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, FinishedRunLimits finishedLimits) {
+        this(vertx, kafka, maxPendingRuns, finishedLimits, MeterRegistries.noop());
     }
 
     /** A backend publishing the live worker count and its consumers' lag to {@code registry}. */
-    public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, Duration finishedRetention,
+    public KafkaRunBackend(Vertx vertx, KafkaSettings kafka, long maxPendingRuns, FinishedRunLimits finishedLimits,
             MeterRegistry registry) {
         this.registry = registry;
         this.vertx = vertx;
         this.kafka = kafka;
         this.maxPendingRuns = maxPendingRuns;
-        this.finishedRetention = finishedRetention;
+        this.finishedLimits = finishedLimits;
+        this.view = new RunStateView(finishedLimits);
     }
 
     /** Creates topics if needed and starts reading run states and heartbeats. */
@@ -107,9 +112,12 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSourc
                     .meterRegistry(metrics.clientRegistry())
                     .handler(this::onHeartbeat).build().start();
             chunks = new KafkaChunks(vertx, kafka, producer, view, ChunkLimits.defaults());
+            lookup = new RunStateLookup(kafka.bootstrapServers(), topics.runState(),
+                    "gateway-lookup-" + kafka.instanceId(), LOOKUP_TIMEOUT, LOOKUP_CACHE);
             vertx.setPeriodic(60_000, id -> {
-                view.evictFinishedBefore(System.currentTimeMillis() - finishedRetention.toMillis());
-                claims.evictBefore(System.currentTimeMillis() - finishedRetention.toMillis());
+                long cutoff = System.currentTimeMillis() - finishedLimits.retention().toMillis();
+                view.evictFinishedBefore(cutoff);
+                claims.evictBefore(cutoff);
             });
             return null;
         });
@@ -150,6 +158,15 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSourc
         if (known != null) {
             return Future.succeededFuture(known);
         }
+        if (RunIdTimes.fromIdempotencyKey(s.runId())) {
+            // a repeated key may name a run this gateway no longer holds
+            return readBack(s.runId()).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+                    : request(s, newClaim, now));
+        }
+        return request(s, newClaim, now);
+    }
+
+    private Future<RunSnapshot> request(RunSubmission s, boolean newClaim, long now) {
         if (maxPendingRuns > 0 && view.pendingCount() >= maxPendingRuns) {
             if (newClaim) {
                 claims.release(s.runId(), s.claim());
@@ -179,22 +196,48 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSourc
 
     @Override
     public Future<RunSnapshot> awaitTerminal(String runId) {
-        return view.awaitTerminal(runId);
+        if (view.get(runId) != null) {
+            return view.awaitTerminal(runId);
+        }
+        return readBack(runId).compose(found -> found.isPresent() && found.get().status().isTerminal()
+                ? Future.succeededFuture(found.get()) : view.awaitTerminal(runId));
     }
 
     @Override
     public Future<RunSnapshot> get(String runId) {
+        return known(runId);
+    }
+
+    /** The run as held here or, when it is not, as read back from the run-state topic; NOT_FOUND when neither. */
+    private Future<RunSnapshot> known(String runId) {
         RunSnapshot snapshot = view.get(runId);
-        return snapshot != null ? Future.succeededFuture(snapshot)
-                : Future.failedFuture(new ComposeException(ErrorCode.NOT_FOUND, "Task '" + runId + "' not found."));
+        if (snapshot != null) {
+            return Future.succeededFuture(snapshot);
+        }
+        return readBack(runId).compose(found -> {
+            RunSnapshot now = view.get(runId); // it may have arrived meanwhile
+            RunSnapshot answer = now != null ? now : found.orElse(null);
+            return answer != null ? Future.succeededFuture(answer)
+                    : Future.failedFuture(new ComposeException(ErrorCode.NOT_FOUND, "Task '" + runId + "' not found."));
+        });
+    }
+
+    private Future<java.util.Optional<RunSnapshot>> readBack(String runId) {
+        return Future.fromCompletionStage(lookup.find(runId));
+    }
+
+    /** Finished runs held in memory now (the rest are read back from Kafka when asked for). */
+    public int finishedRunsHeld() {
+        return view.finishedHeld();
     }
 
     @Override
     public Future<RunSnapshot> cancel(String runId) {
-        RunSnapshot snapshot = view.get(runId);
-        if (snapshot == null) {
-            return Future.failedFuture(new ComposeException(ErrorCode.NOT_FOUND, "Task '" + runId + "' not found."));
-        }
+        return known(runId).compose(this::cancelKnown);
+    }
+
+    private Future<RunSnapshot> cancelKnown(RunSnapshot snapshot) {
+        String runId = snapshot.runId();
         if (snapshot.status().isTerminal()) {
             return Future.failedFuture(new ComposeException(ErrorCode.CONFLICT,
                     "Task '" + runId + "' has already finished: " + snapshot.status().wireName()));
@@ -271,6 +314,9 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSourc
         }
         if (adminClient != null) {
             adminClient.close(Duration.ofSeconds(2));
+        }
+        if (lookup != null) {
+            lookup.close();
         }
         if (admin != null) {
             admin.close();

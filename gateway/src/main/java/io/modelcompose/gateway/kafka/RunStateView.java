@@ -1,6 +1,7 @@
 package io.modelcompose.gateway.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.modelcompose.gateway.run.FinishedRunLimits;
 import io.modelcompose.shared.event.EventCodec;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.vertx.core.Future;
@@ -16,36 +17,42 @@ import java.util.function.Consumer;
 
 /**
  * What this gateway knows of every run: the latest snapshot read from the run-state topic (or written locally on
- * submission), and the callers waiting for runs to end. Finished runs are kept for the retention period (an hour by
- * default, whatever the load), so they are held compactly: as their JSON, decoded again when asked for. Every change
- * of one run happens under the lock of its entry in {@link #active}, so a run is either active or finished, never
- * both. Thread-safe: fed by the consumer and delivery threads, read by event loops.
+ * submission), and the callers waiting for runs to end. Finished runs are held within {@link FinishedRunLimits} (10,000
+ * runs, 16 MiB and an hour by default), as their JSON, decoded again when asked for; older ones are read back from
+ * the topic ({@link RunStateLookup}). Every change of one run happens under the lock of its entry in {@link #active},
+ * so a run is either active or finished, never both. Thread-safe: fed by the consumer and delivery threads, read by event loops.
  */
 final class RunStateView {
     /** Runs not finished yet. */
     private final Map<String, RunSnapshot> active = new ConcurrentHashMap<>();
-    /** Finished runs; written only under the lock of the run's (absent) entry in {@link #active}. */
-    private final Map<String, FinishedRun> finished = new ConcurrentHashMap<>();
+    /** Finished runs, bounded; written only under the lock of the run's (absent) entry in {@link #active}. */
+    private final FinishedRuns finished;
     private final Map<String, List<Promise<RunSnapshot>>> waiters = new ConcurrentHashMap<>();
     /** Told of every snapshot this view takes in (the web UI's live task list). */
     private final List<Consumer<RunSnapshot>> listeners = new CopyOnWriteArrayList<>();
 
-    /** A finished run as its JSON. */
-    private record FinishedRun(long finishedAtMillis, byte[] json) {
-        static FinishedRun of(RunSnapshot snapshot) {
-            try {
-                return new FinishedRun(snapshot.finishedAtMillis(), EventCodec.mapper().writeValueAsBytes(snapshot));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    /** A view holding finished runs within the default limits. */
+    RunStateView() {
+        this(FinishedRunLimits.defaults());
+    }
 
-        RunSnapshot snapshot() {
-            try {
-                return EventCodec.mapper().readValue(json, RunSnapshot.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    RunStateView(FinishedRunLimits limits) {
+        this.finished = new FinishedRuns(limits);
+    }
+
+    private static byte[] encode(RunSnapshot snapshot) {
+        try {
+            return EventCodec.mapper().writeValueAsBytes(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunSnapshot decode(byte[] json) {
+        try {
+            return EventCodec.mapper().readValue(json, RunSnapshot.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -54,8 +61,8 @@ final class RunStateView {
         if (running != null) {
             return running;
         }
-        FinishedRun done = finished.get(runId);
-        return done == null ? null : done.snapshot();
+        byte[] done = finished.get(runId);
+        return done == null ? null : decode(done);
     }
 
     /** Records a snapshot unless a later one (terminal, or further along) is known already. */
@@ -63,7 +70,7 @@ final class RunStateView {
         RunSnapshot[] ended = new RunSnapshot[1];
         RunSnapshot[] changed = new RunSnapshot[1];
         active.compute(snapshot.runId(), (id, known) -> {
-            if (finished.containsKey(id)) {
+            if (finished.contains(id)) {
                 return null; // the first terminal state stays
             }
             RunSnapshot held = known == null ? snapshot : later(known, snapshot);
@@ -71,7 +78,7 @@ final class RunStateView {
             if (!held.status().isTerminal()) {
                 return held;
             }
-            finished.put(id, FinishedRun.of(held));
+            finished.put(id, held.finishedAtMillis(), encode(held));
             ended[0] = held;
             return null;
         });
@@ -98,7 +105,7 @@ final class RunStateView {
     /** Adds a snapshot only if the run is unknown; returns the snapshot now held. */
     RunSnapshot putIfAbsent(RunSnapshot snapshot) {
         RunSnapshot held = active.compute(snapshot.runId(),
-                (id, known) -> known != null || finished.containsKey(id) ? known : snapshot);
+                (id, known) -> known != null || finished.contains(id) ? known : snapshot);
         if (held == snapshot) {
             tell(snapshot);
         }
@@ -108,9 +115,9 @@ final class RunStateView {
     Future<RunSnapshot> awaitTerminal(String runId) {
         Promise<RunSnapshot> promise = Promise.promise();
         waiters.computeIfAbsent(runId, id -> new ArrayList<>()).add(promise);
-        FinishedRun done = finished.get(runId);
+        byte[] done = finished.get(runId);
         if (done != null) {
-            complete(runId, done.snapshot());
+            complete(runId, decode(done));
         }
         return promise.future();
     }
@@ -128,7 +135,12 @@ final class RunStateView {
 
     /** Forgets finished runs that ended before {@code cutoffMillis}. */
     void evictFinishedBefore(long cutoffMillis) {
-        finished.values().removeIf(run -> run.finishedAtMillis() < cutoffMillis);
+        finished.evictFinishedBefore(cutoffMillis);
+    }
+
+    /** Finished runs held now. */
+    int finishedHeld() {
+        return finished.size();
     }
 
     private static RunSnapshot later(RunSnapshot known, RunSnapshot incoming) {

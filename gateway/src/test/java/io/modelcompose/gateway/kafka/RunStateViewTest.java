@@ -77,4 +77,19 @@ class RunStateViewTest {
         assertThat(view.get("new")).isNotNull();
         assertThat(view.get("running").status()).isEqualTo(RunStatus.PROCESSING);
     }
+
+    @Test
+    void beyondTheBoundTheEarliestFinishedRunsAreNoLongerHeld() {
+        RunStateView bounded = new RunStateView(new io.modelcompose.gateway.run.FinishedRunLimits(2, 1_000_000,
+                java.time.Duration.ofHours(1)));
+        for (String id : List.of("a", "b", "c")) {
+            bounded.putIfAbsent(pending(id));
+            bounded.update(pending(id).finished(RunStatus.COMPLETED, id, null, 5_000));
+        }
+
+        assertThat(bounded.get("a")).isNull();
+        assertThat(bounded.get("c").output()).isEqualTo("c");
+        assertThat(bounded.finishedHeld()).isEqualTo(2);
+        assertThat(bounded.pendingCount()).isZero();
+    }
 }

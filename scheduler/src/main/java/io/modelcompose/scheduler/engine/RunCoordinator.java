@@ -7,10 +7,12 @@ import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.scheduler.engine.EngineCommand.TimerKind;
 import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.WorkflowConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunSnapshot;
+import io.modelcompose.shared.event.RunStatus;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -57,9 +59,20 @@ public final class RunCoordinator {
     private final ComponentSlots slots;
     private final Map<String, RunEngine> active = new HashMap<>();
     private final Deque<RunEngine> pending = new ArrayDeque<>();
-    private final Map<String, RunSnapshot> finished = new LinkedHashMap<>();
+    /**
+     * Finished runs, remembered (the newest {@code maxFinishedKept}) only so that a second request for one is not run
+     * again and a late cancel conflicts: their status and times, not their output (that is on the run-state topic).
+     */
+    private final Map<String, Ended> finished = new LinkedHashMap<>();
     private final int maxFinishedKept;
     private DecisionMode mode;
+
+    /** What is kept of a finished run: a few dozen bytes instead of its output, input and metadata. */
+    private record Ended(String workflowId, RunStatus status, long createdAtMillis, long finishedAtMillis) {
+        RunSnapshot snapshot(String runId) {
+            return new RunSnapshot(runId, workflowId, status, null, null, null, createdAtMillis, finishedAtMillis);
+        }
+    }
 
     public RunCoordinator(ComposeConfig config, Clock clock, Output output) {
         this(config, clock, output, 100_000, DecisionMode.DECIDE);
@@ -182,7 +195,7 @@ public final class RunCoordinator {
      * @throws ComposeException NOT_FOUND when unknown, CONFLICT when it already finished
      */
     public RunSnapshot cancel(String runId) {
-        RunSnapshot done = finished.get(runId);
+        Ended done = finished.get(runId);
         if (done != null) {
             throw new ComposeException(ErrorCode.CONFLICT,
                     "Task '" + runId + "' has already finished: " + done.status().wireName());
@@ -202,9 +215,9 @@ public final class RunCoordinator {
         if (engine != null) {
             return Optional.of(engine.snapshot());
         }
-        RunSnapshot done = finished.get(runId);
+        Ended done = finished.get(runId);
         if (done != null) {
-            return Optional.of(done);
+            return Optional.of(done.snapshot(runId));
         }
         return pending.stream().filter(e -> e.runId().equals(runId)).findFirst().map(RunEngine::snapshot);
     }
@@ -256,7 +269,8 @@ public final class RunCoordinator {
     private void onFinished(RunEngine engine, RunSnapshot snapshot) {
         active.remove(engine.runId());
         pending.remove(engine);
-        finished.put(snapshot.runId(), snapshot);
+        finished.put(snapshot.runId(), new Ended(workflowIdOf(snapshot), snapshot.status(),
+                snapshot.createdAtMillis(), snapshot.finishedAtMillis()));
         if (finished.size() > maxFinishedKept) {
             String oldest = finished.keySet().iterator().next();
             finished.remove(oldest);
@@ -265,6 +279,16 @@ public final class RunCoordinator {
         if (mode == DecisionMode.DECIDE) {
             startPendingRuns();
         }
+    }
+
+    /** The config's own instance of the workflow id (one string for all its runs), else the run's. */
+    private String workflowIdOf(RunSnapshot snapshot) {
+        for (WorkflowConfig workflow : config.workflows()) {
+            if (workflow.id().equals(snapshot.workflowId())) {
+                return workflow.id();
+            }
+        }
+        return snapshot.workflowId();
     }
 
     private void startPendingRuns() {
