@@ -48,10 +48,17 @@ final class BenchCommand extends ProjectCommand {
     @Option(names = "--warmup", description = "Runs sent first and not measured (default ${DEFAULT-VALUE})")
     int warmup = 200;
 
+    @Option(names = "--duration", description = "Stop sending after this many seconds of the measured load, -n "
+            + "being the most it sends (default: no limit)")
+    double durationSeconds;
+
     @Override
     public Integer call() throws Exception {
         if (runs <= 0 || concurrency <= 0) {
             throw new ComposeException(ErrorCode.BAD_REQUEST, "--runs and --concurrency must be positive");
+        }
+        if (durationSeconds < 0) {
+            throw new ComposeException(ErrorCode.BAD_REQUEST, "--duration must not be negative");
         }
         String base = url != null ? url : discoverUrl();
         JsonObject body = new JsonObject().put("input", new JsonObject(input)).put("output_only", false);
@@ -63,12 +70,13 @@ final class BenchCommand extends ProjectCommand {
                 new PoolOptions().setHttp1MaxSize(concurrency));
         try {
             if (warmup > 0) {
-                load(client, base, body, warmup, Math.min(concurrency, warmup)).toCompletionStage()
+                load(client, base, body, warmup, Math.min(concurrency, warmup), Long.MAX_VALUE).toCompletionStage()
                         .toCompletableFuture().get(10, TimeUnit.MINUTES);
             }
             long start = System.nanoTime();
-            Result result = load(client, base, body, runs, concurrency).toCompletionStage().toCompletableFuture()
-                    .get(30, TimeUnit.MINUTES);
+            long stopAt = durationSeconds > 0 ? start + (long) (durationSeconds * 1e9) : Long.MAX_VALUE;
+            Result result = load(client, base, body, runs, concurrency, stopAt).toCompletionStage()
+                    .toCompletableFuture().get(30, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - start) / 1e9;
             print(result, seconds);
             return result.failed.get() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
@@ -85,17 +93,21 @@ final class BenchCommand extends ProjectCommand {
         return "http://127.0.0.1:" + port + all.load().controller().basePath();
     }
 
-    private record Result(long[] latenciesNanos, AtomicInteger failed) {
+    /** Latencies of the runs sent ({@link #sent()} of them, in send order) and how many did not complete. */
+    private record Result(long[] latenciesNanos, AtomicInteger next, AtomicInteger failed) {
+        int sent() {
+            return Math.min(next.get(), latenciesNanos.length);
+        }
     }
 
-    private Future<Result> load(WebClient client, String base, JsonObject body, int count, int callers) {
-        Result result = new Result(new long[count], new AtomicInteger());
-        AtomicInteger next = new AtomicInteger();
+    private Future<Result> load(WebClient client, String base, JsonObject body, int count, int callers,
+            long stopAtNanos) {
+        Result result = new Result(new long[count], new AtomicInteger(), new AtomicInteger());
         Promise<Result> done = Promise.promise();
         AtomicInteger finishedCallers = new AtomicInteger();
         Buffer payload = body.toBuffer();
         for (int c = 0; c < callers; c++) {
-            sendNext(client, base + "/workflows/runs", payload, result, next, count, () -> {
+            sendNext(client, base + "/workflows/runs", payload, result, stopAtNanos, () -> {
                 if (finishedCallers.incrementAndGet() == callers) {
                     done.complete(result);
                 }
@@ -104,10 +116,14 @@ final class BenchCommand extends ProjectCommand {
         return done.future();
     }
 
-    private void sendNext(WebClient client, String target, Buffer payload, Result result, AtomicInteger next,
-            int count, Runnable callerDone) {
-        int index = next.getAndIncrement();
-        if (index >= count) {
+    private void sendNext(WebClient client, String target, Buffer payload, Result result, long stopAtNanos,
+            Runnable callerDone) {
+        if (System.nanoTime() - stopAtNanos > 0 && stopAtNanos != Long.MAX_VALUE) {
+            callerDone.run();
+            return;
+        }
+        int index = result.next().getAndIncrement();
+        if (index >= result.latenciesNanos().length) {
             callerDone.run();
             return;
         }
@@ -123,16 +139,17 @@ final class BenchCommand extends ProjectCommand {
                     || !"completed".equals(ar.result().bodyAsJsonObject().getString("status"))) {
                 result.failed.incrementAndGet();
             }
-            sendNext(client, target, payload, result, next, count, callerDone);
+            sendNext(client, target, payload, result, stopAtNanos, callerDone);
         });
     }
 
     private void print(Result result, double seconds) {
-        long[] sorted = result.latenciesNanos.clone();
+        int sent = result.sent();
+        long[] sorted = Arrays.copyOf(result.latenciesNanos, Math.max(1, sent));
         Arrays.sort(sorted);
         var out = out();
-        out.printf("runs %d, concurrency %d, failed %d%n", runs, concurrency, result.failed.get());
-        out.printf("throughput %.1f runs/s over %.2f s%n", runs / seconds, seconds);
+        out.printf("runs %d, concurrency %d, failed %d%n", sent, concurrency, result.failed.get());
+        out.printf("throughput %.1f runs/s over %.2f s%n", sent / seconds, seconds);
         out.printf("latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", pct(sorted, 50), pct(sorted, 95),
                 pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
         out.flush();
