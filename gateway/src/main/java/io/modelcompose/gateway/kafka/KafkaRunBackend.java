@@ -132,7 +132,7 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSourc
             }
             view.update(state.snapshot());
         } else if (event instanceof RunKeyClaimed claim
-                && claim.claimedAtMillis() >= System.currentTimeMillis() - finishedRetention.toMillis()) {
+                && claim.claimedAtMillis() >= System.currentTimeMillis() - finishedLimits.retention().toMillis()) {
             claims.taken(claim.runId(), claim.requestFingerprint(), claim.claimedAtMillis());
         }
         return CompletableFuture.completedFuture(null);
