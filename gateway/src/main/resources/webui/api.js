@@ -1,11 +1,18 @@
 // The gateway's public HTTP API, called on this page's own origin (the web UI server serves the API too).
 let base = '';
 let token = sessionStorage.getItem('compose.token') || '';
+let streaming = new Set();
 
 export async function init() {
   const config = await getJson('/ui/config');
   base = config.api_base || '';
+  streaming = new Set(config.streaming_workflows || []);
   return config;
+}
+
+/** Whether the workflow's output streams (its runs are shown chunk by chunk). */
+export function streams(workflowId) {
+  return streaming.has(workflowId);
 }
 
 export function setToken(value) {
@@ -67,6 +74,54 @@ export const api = {
 };
 
 /**
+ * One task's streamed output (GET /tasks/{id}/stream through fetch, token in the header): handlers.chunk with each
+ * chunk's value as it arrives, handlers.retry({job_id, attempt}) when a job starts again, then handlers.done(output)
+ * or handlers.error({status, detail}). Answers a function that stops reading.
+ */
+export function streamTask(id, handlers) {
+  const controller = new AbortController();
+  (async () => {
+    try {
+      const response = await fetch(base + '/tasks/' + encodeURIComponent(id) + '/stream',
+        { headers: headers({ Accept: 'text/event-stream' }), signal: controller.signal });
+      if (!response.ok || !response.body) {
+        await answer(response);
+        throw new Error('HTTP ' + response.status);
+      }
+      const ended = await readEvents(response, { message: handlers.chunk, retry: handlers.retry,
+        truncated: handlers.truncated, done: handlers.done, error: handlers.error });
+      if (!ended) handlers.error({ status: 'unknown', detail: 'The stream ended before the task did.' });
+    } catch (e) {
+      if (e.name !== 'AbortError') handlers.error({ status: 'unknown', detail: e.message });
+    }
+  })();
+  return () => controller.abort();
+}
+
+/** Reads Server-Sent Events into handlers; answers whether a done or error event came. */
+async function readEvents(response, handlers) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let ended = false;
+  const track = Object.assign({}, handlers, {
+    done: (v) => { ended = true; if (handlers.done) handlers.done(v); },
+    error: (v) => { ended = true; if (handlers.error) handlers.error(v); },
+  });
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.indexOf('\n\n')) >= 0) {
+      dispatch(buffer.slice(0, cut), track);
+      buffer = buffer.slice(cut + 2);
+    }
+  }
+  return ended;
+}
+
+/**
  * The live task stream (Server-Sent Events read through fetch, so that the token goes in the Authorization header
  * and never in a URL). Calls handlers.tasks / handlers.resync with each event's list, handlers.open and
  * handlers.error as the connection comes and goes; reconnects after 2 s.
@@ -82,19 +137,7 @@ export function taskEvents(handlers) {
       }
       if (!response.ok || !response.body) throw new Error('HTTP ' + response.status);
       handlers.open();
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let cut;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          dispatch(buffer.slice(0, cut), handlers);
-          buffer = buffer.slice(cut + 2);
-        }
-      }
+      await readEvents(response, handlers);
     } catch (e) {
       // the connection failed or dropped: say so and try again
     }

@@ -1,5 +1,5 @@
 // Workflows page: every public workflow, a form from its schema, run synchronously or in the background.
-import { api } from './api.js';
+import { api, streams, streamTask } from './api.js';
 import { h, clear, statusBadge, formatDuration } from './dom.js';
 import { buildForm } from './forms.js';
 import { renderOutput } from './render.js';
@@ -41,6 +41,11 @@ function workflowPanel(schema) {
     clear(result).append(h('p', { class: 'muted' }, wait ? 'Running…' : 'Starting…'));
     const began = performance.now();
     try {
+      if (wait && streams(schema.workflow_id)) {
+        const task = await api.run(schema.workflow_id, input, false);
+        await followStream(result, task, schema, began);
+        return;
+      }
       const task = await api.run(schema.workflow_id, input, wait);
       showTask(result, task, schema, Math.round(performance.now() - began));
     } catch (e) {
@@ -71,6 +76,25 @@ function showTask(result, task, schema, tookMillis) {
     result.append(h('p', { class: 'muted' }, 'Running in the background; follow it on the ',
       h('a', { href: '#/tasks' }, 'Tasks'), ' page.'));
   }
+}
+
+/** Shows a streaming run's chunks as they arrive (as text), then its outcome as any run's. */
+function followStream(result, task, schema, began) {
+  const text = h('pre', { class: 'stream', id: 'run-stream' });
+  const note = h('p', { class: 'muted', id: 'run-stream-note' });
+  clear(result).append(h('div', { class: 'task-head' }, statusBadge('streaming'),
+    h('a', { href: '#/runs/' + encodeURIComponent(task.task_id), class: 'task-link' }, task.task_id)), text, note);
+  return new Promise((resolve) => {
+    const finish = (state) => { showTask(result, state, schema, Math.round(performance.now() - began)); resolve(); };
+    streamTask(task.task_id, {
+      chunk: (value) => { text.append(document.createTextNode(typeof value === 'string' ? value : JSON.stringify(value))); },
+      retry: (r) => { text.textContent = ''; note.textContent = 'Job ' + r.job_id + ' started again (attempt ' + r.attempt + ').'; },
+      truncated: () => { note.textContent = 'Earlier chunks were not kept; the full output follows at the end.'; },
+      done: (output) => finish({ task_id: task.task_id, status: 'completed', output }),
+      error: (e) => finish({ task_id: task.task_id, status: e.status === 'cancelled' ? 'cancelled' : 'failed',
+        error: e.detail }),
+    });
+  });
 }
 
 function showError(result, message) {

@@ -86,6 +86,7 @@ final class RunStreams {
             }
             attachment.set(attached.result());
             backend.awaitTerminal(run.runId())
+                    .compose(done -> book.caughtUp(run.runId()).map(done))
                     .onSuccess(stream::finish)
                     .onFailure(e -> stream.fail("unknown", e.getMessage()));
         }));

@@ -12,13 +12,15 @@ import io.modelcompose.transport.RecordPosition;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The gateway's reader of the chunks topic: every partition from the end (no group, so every gateway reads every
  * chunk), fed into a {@link ChunkBook} that the run-state view tells of runs ending; chunks written before the reader
- * was positioned are read again on demand ({@link KafkaChunkReplay}).
+ * was positioned are read again on demand ({@link KafkaChunkReplay}); a stream's last event waits until the reader
+ * has caught up with the run's partition ({@link KafkaChunkBarrier}).
  */
 final class KafkaChunks implements AutoCloseable {
     private static final long EVICT_EVERY_MILLIS = 60_000;
@@ -28,16 +30,21 @@ final class KafkaChunks implements AutoCloseable {
     private final ConsumerLoop reader;
     private final AutoCloseable endings;
     private final long evictTimer;
+    private final KafkaChunkBarrier barrier;
 
-    KafkaChunks(Vertx vertx, KafkaSettings kafka, EventProducer producer, RunStateView view, ChunkLimits limits) {
+    KafkaChunks(Vertx vertx, KafkaSettings kafka, EventProducer producer, RunStateView view, ChunkLimits limits,
+            Admin admin) {
         this.vertx = vertx;
         this.replays = vertx.createSharedWorkerExecutor("compose-gateway-chunk-replay", 2);
         String topic = kafka.topics().chunks();
         this.book = new ChunkBook(limits, new KafkaChunkReplay(kafka.bootstrapServers(), topic,
                 "gateway-chunk-replay-" + kafka.instanceId(), replays), lookup(view), Long.MAX_VALUE);
+        this.barrier = new KafkaChunkBarrier(vertx, admin, topic);
+        book.barrier(barrier);
         this.endings = view.listen(this::onRunChange);
         this.reader = kafka.consumer("gateway-chunks-" + kafka.instanceId())
                 .assignAll(List.of(topic), false)
+                .onAssigned(assigned -> barrier.assigned(assigned.size()))
                 .deadLetters(producer, kafka.topics().deadLetter())
                 .handler(this::onChunk).build().start();
         reader.positioned().thenRun(() -> book.readingSince(System.currentTimeMillis()));
@@ -52,6 +59,7 @@ final class KafkaChunks implements AutoCloseable {
         if (event instanceof JobChunk chunk) {
             book.accept(chunk);
         }
+        barrier.handled(position.partition(), position.offset());
         return CompletableFuture.completedFuture(null);
     }
 

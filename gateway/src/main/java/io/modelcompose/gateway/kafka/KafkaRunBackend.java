@@ -111,7 +111,7 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSourc
                     .deadLetters(producer, topics.deadLetter())
                     .meterRegistry(metrics.clientRegistry())
                     .handler(this::onHeartbeat).build().start();
-            chunks = new KafkaChunks(vertx, kafka, producer, view, ChunkLimits.defaults());
+            chunks = new KafkaChunks(vertx, kafka, producer, view, ChunkLimits.defaults(), adminClient);
             lookup = new RunStateLookup(kafka.bootstrapServers(), topics.runState(),
                     "gateway-lookup-" + kafka.instanceId(), LOOKUP_TIMEOUT, LOOKUP_CACHE);
             vertx.setPeriodic(60_000, id -> {

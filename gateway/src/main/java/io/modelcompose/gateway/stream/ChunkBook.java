@@ -34,6 +34,7 @@ public final class ChunkBook {
     private final ChunkLimits limits;
     private final ChunkReplay replay;
     private final RunLookup runs;
+    private volatile ChunkBarrier barrier = ChunkBarrier.none();
     private final Map<String, RunChunks> active = new ConcurrentHashMap<>();
     private final AtomicLong totalBytes = new AtomicLong();
     private volatile long readingSinceMillis;
@@ -71,6 +72,20 @@ public final class ChunkBook {
                 return true;
             }
         }, 0);
+    }
+
+    /** How to know that every chunk of a run written so far was read (none by default). */
+    public void barrier(ChunkBarrier chunkBarrier) {
+        barrier = chunkBarrier;
+    }
+
+    /** Completes (on any thread) once every chunk of the run written so far has been read; never fails. */
+    public Future<Void> caughtUp(String runId) {
+        try {
+            return barrier.caughtUp(runId).recover(e -> Future.succeededFuture());
+        } catch (RuntimeException e) {
+            return Future.succeededFuture();
+        }
     }
 
     /** The reader is positioned: every chunk written from about now on reaches {@link #accept}. */

@@ -2,6 +2,7 @@ package io.modelcompose.gateway.webui;
 
 import io.modelcompose.gateway.http.ApiTokenAuth;
 import io.modelcompose.gateway.live.LiveView;
+import io.modelcompose.gateway.stream.StreamingWorkflows;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.WebUiConfig;
 import io.modelcompose.shared.error.ComposeException;
@@ -10,6 +11,7 @@ import io.modelcompose.shared.event.RunSnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -88,8 +90,18 @@ public final class WebUiServer {
         JsonObject body = new JsonObject().put("api_base", apiBase)
                 .put("name", config.controller().name())
                 .put("driver", ui.driver())
-                .put("token_required", ApiTokenAuth.of(config).enabled());
+                .put("token_required", ApiTokenAuth.of(config).enabled())
+                .put("streaming_workflows", streamingWorkflows());
         json(rc, body);
+    }
+
+    /** The public workflows whose output streams: the page shows their runs chunk by chunk. */
+    private JsonArray streamingWorkflows() {
+        StreamingWorkflows streaming = new StreamingWorkflows(config);
+        JsonArray ids = new JsonArray();
+        config.workflows().stream().filter(w -> !w.isPrivate() && streaming.streams(w.id()))
+                .forEach(w -> ids.add(w.id()));
+        return ids;
     }
 
     private void timeline(RoutingContext rc) {
