@@ -33,7 +33,7 @@ import org.apache.kafka.common.utils.Utils;
  * topic is keyed by run id, so one partition is scanned: from shortly before the run's creation (a time-ordered id
  * says when) or from the beginning (an id derived from an idempotency key), until its terminal state or the end.
  * Scans run one at a time on a thread of their own ({@value #THREAD_NAME}) with a bounded queue and a deadline, never
- * on an event loop; answers (also "no such run") are cached briefly and concurrent asks for one run share a scan.
+ * on an event loop; terminal answers are cached briefly and concurrent asks for one run share a scan.
  */
 final class RunStateLookup implements AutoCloseable {
     static final String THREAD_NAME = "compose-gateway-run-lookup";
@@ -84,7 +84,7 @@ final class RunStateLookup implements AutoCloseable {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         mine.whenComplete((found, error) -> {
             inFlight.remove(runId, mine);
-            if (error == null) {
+            if (error == null && worthKeeping(found)) {
                 cache.put(runId, found, System.currentTimeMillis());
             }
         });
@@ -101,6 +101,14 @@ final class RunStateLookup implements AutoCloseable {
                     "too many finished runs are being read back from Kafka; try again later"));
         }
         return mine;
+    }
+
+    /**
+     * Only a terminal state is kept: it is the run's last word. "None" is not, since the run may be requested right
+     * after (a first idempotency key is looked up before its run exists), nor is a state that may still change.
+     */
+    static boolean worthKeeping(Optional<RunSnapshot> found) {
+        return found.isPresent() && found.get().status().isTerminal();
     }
 
     private Optional<RunSnapshot> scan(String runId, long deadline) {
