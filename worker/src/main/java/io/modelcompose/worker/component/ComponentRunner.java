@@ -11,17 +11,20 @@ import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.expr.Scope;
 import io.modelcompose.shared.expr.Templates;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Picks the executor for an action, runs it and applies the component's {@code output} template. */
 public final class ComponentRunner implements AutoCloseable {
+    private final Vertx vertx;
     private final HttpClientExecutor http;
     private final ShellExecutor shell;
     private final LoggerExecutor logger;
 
     public ComponentRunner(Vertx vertx, int maxProcesses) {
+        this.vertx = vertx;
         this.http = new HttpClientExecutor(vertx);
         this.shell = new ShellExecutor(vertx, maxProcesses);
         this.logger = new LoggerExecutor();
@@ -29,9 +32,20 @@ public final class ComponentRunner implements AutoCloseable {
 
     /**
      * Runs one attempt. Never throws: every problem (a bad template, an unreachable host, a failed command) fails the
-     * returned future with a {@link ComposeException}.
+     * returned future with a {@link ComposeException}. Called off any Vert.x context (a test's thread), the attempt
+     * starts on one: Vert.x delivers a response's body on its connection's context, and a handler attached from
+     * another thread after a pooled connection already answered would miss it (the call then hung until its timeout).
      */
     public Future<ComponentResult> execute(ExecutionRequest request, CancelSignal cancel) {
+        if (Vertx.currentContext() == null) {
+            Promise<ComponentResult> started = Promise.promise();
+            vertx.getOrCreateContext().runOnContext(v -> executeHere(request, cancel).onComplete(started));
+            return started.future();
+        }
+        return executeHere(request, cancel);
+    }
+
+    private Future<ComponentResult> executeHere(ExecutionRequest request, CancelSignal cancel) {
         Future<ComponentResult> raw;
         try {
             raw = executorFor(request.action()).execute(request, cancel);
