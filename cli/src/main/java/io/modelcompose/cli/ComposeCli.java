@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         description = "Declarative workflow orchestrator on Kafka (a re-making of model-compose).",
         footer = "%nRun 'compose-cli COMMAND --help' for more information on a command.",
         subcommands = {RunCommand.class, ValidateCommand.class, UpCommand.class, DownCommand.class, PsCommand.class,
-            LogsCommand.class, ServeCommand.class, BenchCommand.class})
+            LogsCommand.class, ServeCommand.class, BenchCommand.class, VerifyCommand.class})
 public final class ComposeCli implements Runnable {
     @Mixin
     ConfigOptions options = new ConfigOptions();

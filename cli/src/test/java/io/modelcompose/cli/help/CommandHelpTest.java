@@ -24,7 +24,7 @@ class CommandHelpTest {
     @ParameterizedTest
     @CsvSource({"up,-h", "up,--help", "down,-h", "down,--help", "ps,-h", "ps,--help", "logs,-h", "logs,--help",
         "run,-h", "run,--help", "validate,-h", "validate,--help", "serve,-h", "serve,--help", "bench,-h",
-        "bench,--help"})
+        "bench,--help", "verify,-h", "verify,--help"})
     void everyCommandPrintsItsUsageWithAnExampleAndExitsZero(String command, String flag) {
         Result result = cli(command, flag);
         assertThat(result.code()).as(result.err()).isZero();
