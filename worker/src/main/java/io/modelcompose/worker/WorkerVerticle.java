@@ -3,6 +3,7 @@ package io.modelcompose.worker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
+import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.EventCodec;
 import io.modelcompose.shared.event.JobEvents.JobCancelRequested;
@@ -41,18 +42,17 @@ import org.slf4j.LoggerFactory;
  * The worker role: takes job dispatches from its consumer group, runs them with the component executors, publishes
  * the result, and only then lets the consumer commit the dispatch's offset. Extends the lease of each running job
  * with periodic heartbeats (one at once for a job picked up late in its lease) and stops a job when the scheduler
- * asks. A dispatch read after its lease deadline is skipped: the scheduler has given up on that attempt and
- * dispatches another. A job stopped because the worker is stopping reports nothing, so that it is run again
- * elsewhere rather than failed.
+ * asks. A dispatch read too late in its lease, or after the scheduler asked that attempt to stop, is skipped
+ * ({@link DispatchAdmission}): the scheduler has given up on that attempt and dispatches another. A job stopped
+ * because the worker is stopping reports nothing, so that it is run again elsewhere rather than failed.
  */
 public final class WorkerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerVerticle.class);
-    /** Tolerated clock difference with the scheduler when judging a dispatch's lease deadline. */
-    private static final long DEADLINE_GRACE_MILLIS = 1_000;
     private final int maxResultBytes;
     private final ComposeConfig config;
     private final WorkerOptions options;
-    private final Map<String, Running> running = new HashMap<>();
+    private final Map<AttemptId, Running> running = new HashMap<>();
+    private final DispatchAdmission admission;
     private final AtomicInteger executed = new AtomicInteger();
     private final MeterRegistry registry;
     private WorkerMetrics metrics;
@@ -78,6 +78,7 @@ public final class WorkerVerticle extends VerticleBase {
         this.options = options;
         this.registry = registry;
         this.maxResultBytes = OutputLimit.of(config.env());
+        this.admission = DispatchAdmission.forHeartbeat(options.heartbeatMillis());
     }
 
     @Override
@@ -127,15 +128,32 @@ public final class WorkerVerticle extends VerticleBase {
         if (!(event instanceof JobDispatched job)) {
             return CompletableFuture.completedFuture(null);
         }
-        if (job.leaseDeadlineMillis() > 0
-                && System.currentTimeMillis() > job.leaseDeadlineMillis() + DEADLINE_GRACE_MILLIS) {
-            LOG.info("[run {}] [job {}] skipping attempt {}: its lease expired before it was picked up", job.runId(),
-                    job.jobKey(), job.attempt());
-            return CompletableFuture.completedFuture(null);
-        }
         CompletableFuture<Void> published = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            if (admitted(job)) {
+                run(job, published);
+            } else {
+                published.complete(null);
+            }
+        });
+        return published;
+    }
+
+    /** On the context, so that a cancel read before the dispatch is known. */
+    private boolean admitted(JobDispatched job) {
+        DispatchAdmission.Verdict verdict = admission.judge(job.attemptId(), job.leaseDeadlineMillis(),
+                System.currentTimeMillis());
+        if (verdict != DispatchAdmission.Verdict.RUN) {
+            LOG.info("[run {}] [job {}] skipping attempt {}: {}", job.runId(), job.jobKey(), job.attempt(),
+                    verdict == DispatchAdmission.Verdict.CANCELLED ? "the scheduler asked it to stop"
+                            : "too little of its lease was left when it was picked up");
+        }
+        return verdict == DispatchAdmission.Verdict.RUN;
+    }
+
+    private void run(JobDispatched job, CompletableFuture<Void> published) {
         long startedAt = System.currentTimeMillis();
-        context.runOnContext(v -> execute(job).onComplete(ar -> {
+        execute(job).onComplete(ar -> {
             if (ar.failed() && stopping) {
                 // Left uncommitted: another worker reads the dispatch again, or its lease expires.
                 LOG.info("[run {}] [job {}] attempt {} stopped with the worker; it will run again elsewhere",
@@ -158,8 +176,7 @@ public final class WorkerVerticle extends VerticleBase {
             }
             executed.incrementAndGet();
             publish(job, result, record, published);
-        }));
-        return published;
+        });
     }
 
     /**
@@ -199,7 +216,7 @@ public final class WorkerVerticle extends VerticleBase {
     }
 
     private Future<ComponentResult> execute(JobDispatched job) {
-        String key = key(job.runId(), job.jobKey(), job.attempt());
+        AttemptId key = job.attemptId();
         CancelSignal cancel = new CancelSignal();
         running.put(key, new Running(job, cancel));
         WorkerMetrics.Sample sample = metrics.jobStarted(job.componentRef());
@@ -226,9 +243,11 @@ public final class WorkerVerticle extends VerticleBase {
     private CompletionStage<?> onControl(ComposeEvent event, RecordPosition position) {
         if (event instanceof JobCancelRequested c) {
             context.runOnContext(v -> {
-                Running job = running.get(key(c.runId(), c.jobKey(), c.attempt()));
+                Running job = running.get(c.attemptId());
                 if (job != null) {
                     job.cancel().cancel();
+                } else {
+                    admission.cancelled(c.attemptId());
                 }
             });
         }
@@ -245,10 +264,6 @@ public final class WorkerVerticle extends VerticleBase {
     private void heartbeat(JobDispatched job, long now) {
         producer.send(options.kafka().topics().leases(), new JobHeartbeat(1, job.runId(), job.jobKey(),
                 job.attempt(), options.kafka().instanceId(), now));
-    }
-
-    private static String key(String runId, String jobKey, int attempt) {
-        return runId + '\u0000' + jobKey + '\u0000' + attempt;
     }
 
     private static String message(Throwable t) {

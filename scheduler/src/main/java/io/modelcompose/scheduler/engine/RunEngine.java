@@ -121,14 +121,17 @@ public final class RunEngine {
 
     /**
      * The lease of a running attempt expired (its worker is presumed dead): dispatch it again as a new attempt,
-     * without counting a failure, up to {@link #MAX_REDELIVERIES} times.
+     * without counting a failure, up to {@link #MAX_REDELIVERIES} times. The lost attempt is asked to stop first, so
+     * that a worker that was only slow, or that reads its dispatch late, does not run it beside its successor.
      */
     public List<EngineCommand> onLeaseExpired(String jobKey, int attempt) {
         JobState part = currentPart(jobKey, attempt);
+        JobState job = part != null ? part : current(jobKey, attempt);
         if (part != null) {
             cancelAttempt(part);
+        } else if (job != null) {
+            out.add(new CancelJob(attemptOf(job)));
         }
-        JobState job = part != null ? part : current(jobKey, attempt);
         if (job != null) {
             job.redeliveries++;
             if (job.redeliveries > MAX_REDELIVERIES) {

@@ -27,6 +27,15 @@ class RunEngineLeaseTest {
     }
 
     @Test
+    void expiredLeaseStopsTheLostAttemptBeforeItsSuccessorGoesOut() {
+        EngineHarness h = new EngineHarness(YAML);
+        h.submit("r1", null);
+        h.coordinator.leaseExpired(new AttemptId("r1", "call", 1));
+        assertThat(h.cancelled).extracting(c -> c.id()).containsExactly(new AttemptId("r1", "call", 1));
+        assertThat(h.dispatch("call").attempt()).isEqualTo(2);
+    }
+
+    @Test
     void expiredLeaseFreesTheComponentSlot() {
         EngineHarness h = new EngineHarness(YAML);
         h.submit("r1", null);
