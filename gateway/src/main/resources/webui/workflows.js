@@ -72,10 +72,46 @@ function showTask(result, task, schema, tookMillis) {
     result.append(h('pre', { class: 'error' }, task.error || task.status));
   } else if (task.status === 'completed') {
     result.append(h('div', { class: 'output', id: 'run-output' }, renderOutput(task.output, schema.output)));
+  } else if (task.status === 'interrupted' && task.interrupt) {
+    result.append(interruptPanel(result, task, schema));
   } else {
     result.append(h('p', { class: 'muted' }, 'Running in the background; follow it on the ',
       h('a', { href: '#/tasks' }, 'Tasks'), ' page.'));
   }
+}
+
+/**
+ * A run waiting for a person: the pause's message and metadata, and an answer (JSON, or text; empty goes on
+ * unchanged) sent with POST /tasks/{id}/resume; then the run is followed to its next stop.
+ */
+function interruptPanel(result, task, schema) {
+  const point = task.interrupt;
+  const answer = h('textarea', { id: 'interrupt-answer', rows: 3,
+    placeholder: point.phase === 'before' ? 'New input (JSON or text); empty to go on' : 'New output (JSON or text); empty to go on' });
+  const button = h('button', { type: 'button', id: 'interrupt-resume', class: 'primary' }, 'Resume');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const text = answer.value.trim();
+    let value = null;
+    if (text) { try { value = JSON.parse(text); } catch (e) { value = text; } }
+    const began = performance.now();
+    try {
+      await api.resume(task.task_id, point.job_id, point.run_id, value);
+      let state = await api.task(task.task_id);
+      while (state.status === 'processing' || state.status === 'pending') {
+        await new Promise((r) => setTimeout(r, 300));
+        state = await api.task(task.task_id);
+      }
+      showTask(result, state, schema, Math.round(performance.now() - began));
+    } catch (e) {
+      showError(result, e.message);
+    }
+  });
+  return h('div', { class: 'interrupt', id: 'run-interrupt', dataset: { job: point.job_id, phase: point.phase } },
+    h('p', { id: 'interrupt-message' }, (point.message || 'Waiting for an answer') + ' (job ' + point.job_id + ', '
+      + point.phase + ')'),
+    point.metadata == null ? null : h('pre', { id: 'interrupt-metadata' }, JSON.stringify(point.metadata, null, 2)),
+    answer, h('div', { class: 'actions' }, button));
 }
 
 /** Shows a streaming run's chunks as they arrive (as text), then its outcome as any run's. */

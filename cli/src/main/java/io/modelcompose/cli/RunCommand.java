@@ -1,5 +1,6 @@
 package io.modelcompose.cli;
 
+import io.modelcompose.cli.local.InterruptAnswers;
 import io.modelcompose.cli.local.LocalRunner;
 import io.modelcompose.cli.runtime.ExitCodes;
 import io.modelcompose.shared.config.ComposeConfig;
@@ -9,10 +10,13 @@ import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +37,9 @@ final class RunCommand extends ProjectCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output JSON to this file instead of stdout")
     Path outputFile;
 
+    @Option(names = "--auto-resume", description = "Go on unchanged at every interrupt instead of asking at the terminal")
+    boolean autoResume;
+
     @Override
     public Integer call() throws Exception {
         ConfigOptions all = allOptions();
@@ -43,12 +50,24 @@ final class RunCommand extends ProjectCommand {
         LogSetup.configure(config, all.verbose, all.projectDir());
         RunErrorOnce.apply();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(4));
-        try (LocalRunner runner = new LocalRunner(vertx, config, all.projectDir())) {
+        try (LocalRunner runner = new LocalRunner(vertx, config, all.projectDir(), answers())) {
             RunSnapshot result = runner.run(workflowId, runInput).toCompletionStage().toCompletableFuture().get();
             return report(result);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             vertx.close();
         }
+    }
+
+    /** Interrupts: go on with --auto-resume, ask at a terminal, else stop the run with how to answer it. */
+    private InterruptAnswers answers() {
+        if (autoResume) {
+            return InterruptAnswers.goOn();
+        }
+        Console console = System.console();
+        return console == null ? InterruptAnswers.refuse()
+                : new TerminalAnswers(new BufferedReader(console.reader()), err());
     }
 
     private int report(RunSnapshot result) throws IOException {

@@ -170,4 +170,33 @@ class RunCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(JSON.readValue(result.out(), Map.class)).isEqualTo(Map.of("message", "two words"));
     }
+
+    private static final String REVIEW = """
+            workflow:
+              job:
+                component: shell
+                input: { text: "${input.text}" }
+                command: [ echo, "${input.text}" ]
+                output: ${stdout.trim()}
+                interrupt:
+                  before: { message: "approve ${job.input.text}?" }
+            """;
+
+    @Test
+    void aRunThatPausesForAPersonWithoutATerminalStopsAndSaysHowToAnswer() throws Exception {
+        write("model-compose.yml", REVIEW);
+        CliResult result = run("run", "--input", "{\"text\": \"xyz\"}");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("job '__job__' waits for a person (interrupt before): approve xyz?")
+                .contains("--auto-resume");
+    }
+
+    @Test
+    void autoResumeGoesOnUnchangedAtEveryPause() throws Exception {
+        write("model-compose.yml", REVIEW);
+        CliResult result = run("run", "--input", "{\"text\": \"xyz\"}", "--auto-resume");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(JSON.readValue(result.out(), String.class)).isEqualTo("xyz");
+    }
 }

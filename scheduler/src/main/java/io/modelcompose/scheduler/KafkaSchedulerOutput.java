@@ -144,6 +144,12 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         publish(topics.runEvents(), new RunStarted(snapshot.runId(), snapshot.workflowId(), clock.millis()));
     }
 
+    /** Interrupted or resumed: the gateway reads the run's state from the run-state topic (written again on replay). */
+    @Override
+    public void runUpdated(RunSnapshot snapshot) {
+        publish(topics.runState(), new RunState(snapshot));
+    }
+
     @Override
     public void runFinished(RunSnapshot snapshot) {
         CompletableFuture<Void> published = finish(snapshot);

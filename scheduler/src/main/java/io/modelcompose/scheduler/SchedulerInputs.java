@@ -11,6 +11,7 @@ import io.modelcompose.shared.event.JobEvents.LeaseExpired;
 import io.modelcompose.shared.event.JobEvents.TimerFired;
 import io.modelcompose.shared.event.ResultSources;
 import io.modelcompose.shared.event.RunEvents.RunCancelRequested;
+import io.modelcompose.shared.event.RunEvents.RunResumeRequested;
 import io.modelcompose.shared.event.RunEvents.RunRequested;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
@@ -126,6 +127,8 @@ final class SchedulerInputs {
         }
         if (event instanceof RunCancelRequested c) {
             cancel(c.runId());
+        } else if (event instanceof RunResumeRequested r) {
+            coordinator.resume(r.runId(), r.jobId(), r.answer());
         } else if (event instanceof JobFinished f) {
             inherited.remove(f.attemptId());
             leases.drop(f.attemptId());

@@ -21,8 +21,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The web UI of {@code controller.webui} in a real browser (headless chromium) against the whole set on the embedded
- * broker: a run through the form, a background task seen live, a three-job run's timeline, the cluster panel, and
- * workflow titles and outputs with HTML shown as text.
+ * broker: a run through the form, a background task seen live, a three-job run's timeline, the cluster panel, a run
+ * waiting for a person answered from the page, and workflow titles and outputs with HTML shown as text.
  */
 @RequiresBrowser
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +46,16 @@ class WebUiBrowserIT {
                     component: shell
                     command: sleep 2; cat xss.txt
                     output: ${stdout.trim()}
+              - id: review
+                title: Reviewed echo
+                jobs:
+                  - id: check
+                    component: shell
+                    input: { text: "${input.text}" }
+                    command: [ echo, "${input.text}" ]
+                    output: ${stdout.trim()}
+                    interrupt:
+                      before: { message: "approve ${job.input.text}?", metadata: { text: "${job.input.text}" } }
               - id: chain
                 title: Three steps
                 jobs:
@@ -145,6 +155,27 @@ class WebUiBrowserIT {
         assertThat(starts).isSorted();
         assertThat(starts.get(2)).isGreaterThan(starts.get(0));
         browser.screenshot("timeline");
+    }
+
+    @Test
+    void aRunWaitingForAPersonIsAnsweredFromThePage() {
+        browser.open("#/workflows/review");
+        browser.find(".field[data-name=text] input").sendKeys("xyz");
+        browser.find("#run-sync").click();
+
+        WebElement message = browser.waitFor(d -> d.findElements(By.cssSelector("#interrupt-message")).stream()
+                .findFirst().orElse(null));
+        assertThat(message.getText()).isEqualTo("approve xyz? (job check, before)");
+        assertThat(browser.find("#run-result .badge").getText()).isEqualTo("interrupted");
+        assertThat(browser.find("#interrupt-metadata").getText()).contains("\"text\": \"xyz\"");
+        browser.screenshot("interrupted");
+        browser.find("#interrupt-answer").sendKeys("{\"text\": \"replaced\"}");
+        browser.find("#interrupt-resume").click();
+
+        WebElement output = browser.waitFor(d -> d.findElements(By.cssSelector("#run-output")).stream().findFirst()
+                .orElse(null));
+        assertThat(output.getText()).isEqualTo("replaced");
+        assertThat(browser.find("#run-result .badge").getText()).isEqualTo("completed");
     }
 
     @Test

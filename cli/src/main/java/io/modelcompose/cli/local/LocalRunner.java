@@ -9,6 +9,7 @@ import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunIds;
+import io.modelcompose.shared.event.RunInterrupt;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.worker.component.CancelSignal;
 import io.modelcompose.worker.component.ComponentCatalog;
@@ -38,9 +39,16 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
     private final RunCoordinator coordinator;
     private final Map<String, Promise<RunSnapshot>> waiting = new HashMap<>();
     private final Map<AttemptId, CancelSignal> inFlight = new HashMap<>();
+    private final InterruptAnswers answers;
 
+    /** A runner that stops a run which pauses for a person ({@link InterruptAnswers#refuse()}). */
     public LocalRunner(Vertx vertx, ComposeConfig config, Path projectDir) {
+        this(vertx, config, projectDir, InterruptAnswers.refuse());
+    }
+
+    public LocalRunner(Vertx vertx, ComposeConfig config, Path projectDir, InterruptAnswers answers) {
         this.vertx = vertx;
+        this.answers = answers;
         this.context = vertx.getOrCreateContext();
         this.config = config;
         this.projectDir = projectDir;
@@ -123,6 +131,26 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
     @Override
     public void runStarted(RunSnapshot snapshot) {
         // nothing to publish in-process
+    }
+
+    /** A pause is answered off the context (the answer may wait for a person); then the run goes on. */
+    @Override
+    public void runUpdated(RunSnapshot snapshot) {
+        RunInterrupt point = snapshot.interrupt();
+        if (point == null) {
+            return;
+        }
+        vertx.<Object>executeBlocking(() -> answers.answer(point), false).onComplete(ar -> context.runOnContext(v -> {
+            if (ar.succeeded()) {
+                coordinator.resume(snapshot.runId(), point.jobId(), ar.result());
+                return;
+            }
+            Promise<RunSnapshot> done = waiting.remove(snapshot.runId());
+            coordinator.cancel(snapshot.runId());
+            if (done != null) {
+                done.fail(ar.cause());
+            }
+        }));
     }
 
     @Override

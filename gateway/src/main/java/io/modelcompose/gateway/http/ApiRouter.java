@@ -35,7 +35,7 @@ public final class ApiRouter {
         RunStreams streams = new RunStreams(calls, chunksOf(backend), new StreamingWorkflows(config));
         streams.mount(router, basePath);
         new RunRoutes(config, calls, options, shutdown, streams).mount(router, basePath);
-        new TaskRoutes(calls, streams).mount(router, basePath);
+        new TaskRoutes(calls, streams, options.bodyLimitBytes()).mount(router, basePath);
         new WorkflowRoutes(config).mount(router, basePath);
 
         HttpErrors errors = new HttpErrors(options.bodyLimitBytes());

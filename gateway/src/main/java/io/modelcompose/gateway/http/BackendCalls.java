@@ -31,6 +31,14 @@ final class BackendCalls {
         return call(() -> backend.awaitTerminal(runId));
     }
 
+    Future<RunSnapshot> awaitSettled(String runId) {
+        return call(() -> backend.awaitSettled(runId));
+    }
+
+    Future<RunSnapshot> resume(String runId, String jobId, Object answer) {
+        return call(() -> backend.resume(runId, jobId, answer));
+    }
+
     Future<RunSnapshot> get(String runId) {
         return call(() -> backend.get(runId));
     }

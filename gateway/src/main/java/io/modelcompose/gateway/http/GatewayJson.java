@@ -87,7 +87,7 @@ final class GatewayJson {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    /** {@code {task_id, status, workflow_id, output?, error?, metadata?}} with null fields left out. */
+    /** {@code {task_id, status, workflow_id, output?, error?, interrupt?, metadata?}} with null fields left out. */
     static ObjectNode snapshot(RunSnapshot run) {
         ObjectNode node = object();
         node.put("task_id", run.runId());
@@ -98,6 +98,9 @@ final class GatewayJson {
         }
         if (run.error() != null) {
             node.put("error", Replies.oneLine(run.error()));
+        }
+        if (run.interrupt() != null) {
+            node.set("interrupt", toTree(run.interrupt()));
         }
         if (run.metadata() != null) {
             node.set("metadata", toTree(run.metadata()));

@@ -47,9 +47,9 @@ final class Replies {
         json(rc, status, body);
     }
 
-    /** Answers the run state: 200 once finished, 202 while it is still going on. */
+    /** Answers the run state: 200 once finished or waiting for a person, 202 while it is still going on. */
     static void state(RoutingContext rc, RunSnapshot run) {
-        json(rc, run.status().isTerminal() ? 200 : 202, GatewayJson.snapshot(run));
+        json(rc, run.status().endsWait() ? 200 : 202, GatewayJson.snapshot(run));
     }
 
     /**

@@ -52,7 +52,7 @@ record RunRequest(String workflowId, Object input, boolean waitForCompletion, bo
         return request;
     }
 
-    private static JsonNode readTree(Buffer body) {
+    static JsonNode readTree(Buffer body) {
         try {
             JsonNode root = GatewayJson.parse(body);
             if (root == null || root.isMissingNode()) {
@@ -68,7 +68,7 @@ record RunRequest(String workflowId, Object input, boolean waitForCompletion, bo
         }
     }
 
-    private static String text(JsonNode root, String field) {
+    static String text(JsonNode root, String field) {
         JsonNode value = root.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -90,7 +90,7 @@ record RunRequest(String workflowId, Object input, boolean waitForCompletion, bo
         return value.booleanValue();
     }
 
-    private static Object plain(JsonNode root, String field) {
+    static Object plain(JsonNode root, String field) {
         try {
             return GatewayJson.toPlain(root.get(field));
         } catch (JsonProcessingException e) {
@@ -98,7 +98,7 @@ record RunRequest(String workflowId, Object input, boolean waitForCompletion, bo
         }
     }
 
-    private static String describe(JsonNode value) {
+    static String describe(JsonNode value) {
         return switch (value.getNodeType()) {
             case ARRAY -> "an array";
             case OBJECT -> "an object";
@@ -114,7 +114,7 @@ record RunRequest(String workflowId, Object input, boolean waitForCompletion, bo
                 ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
     }
 
-    private static ComposeException invalid(String reason) {
+    static ComposeException invalid(String reason) {
         return new ComposeException(ErrorCode.BAD_REQUEST, INVALID + Replies.oneLine(reason));
     }
 }

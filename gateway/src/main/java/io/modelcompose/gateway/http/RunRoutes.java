@@ -96,10 +96,10 @@ final class RunRoutes {
 
     /** The finished run, or its current state once the sync wait timeout (if any) has passed. */
     private Future<RunSnapshot> outcome(Vertx vertx, RunSnapshot accepted) {
-        if (accepted.status().isTerminal()) {
+        if (accepted.status().endsWait()) {
             return Future.succeededFuture(accepted);
         }
-        Future<RunSnapshot> finished = backend.awaitTerminal(accepted.runId());
+        Future<RunSnapshot> finished = backend.awaitSettled(accepted.runId());
         Duration limit = options.syncWaitTimeout();
         if (limit == null) {
             return finished;

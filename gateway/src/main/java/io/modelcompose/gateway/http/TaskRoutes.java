@@ -6,21 +6,42 @@ import io.modelcompose.shared.event.RunSnapshot;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
-/** {@code GET /tasks/{task_id}} and {@code POST /tasks/{task_id}/cancel}. */
+/** {@code GET /tasks/{task_id}}, {@code POST /tasks/{task_id}/cancel} and {@code POST /tasks/{task_id}/resume}. */
 final class TaskRoutes {
 
     private final BackendCalls backend;
     private final RunStreams streams;
+    private final long bodyLimitBytes;
 
-    TaskRoutes(BackendCalls backend, RunStreams streams) {
+    TaskRoutes(BackendCalls backend, RunStreams streams, long bodyLimitBytes) {
         this.backend = backend;
         this.streams = streams;
+        this.bodyLimitBytes = bodyLimitBytes;
     }
 
     void mount(Router router, String basePath) {
         router.get(basePath + "/tasks/:task_id").handler(this::getTask);
         router.post(basePath + "/tasks/:task_id/cancel").handler(this::cancelTask);
+        router.post(basePath + "/tasks/:task_id/resume").handler(BodyHandler.create(false)
+                .setBodyLimit(bodyLimitBytes)).handler(this::resumeTask);
+    }
+
+    /** Answers an interrupt: 200 + the state ({@code processing}); 409 when not interrupted, 400 for another job. */
+    private void resumeTask(RoutingContext rc) {
+        String taskId = rc.pathParam("task_id");
+        ResumeRequest request;
+        try {
+            request = ResumeRequest.parse(rc.body().buffer());
+        } catch (ComposeException e) {
+            rc.fail(e);
+            return;
+        }
+        backend.resume(taskId, request.jobId(), request.answer())
+                .recover(failure -> Future.failedFuture(explainNotFound(taskId, failure)))
+                .onSuccess(run -> Replies.json(rc, 200, GatewayJson.snapshot(run)))
+                .onFailure(rc::fail);
     }
 
     private void getTask(RoutingContext rc) {

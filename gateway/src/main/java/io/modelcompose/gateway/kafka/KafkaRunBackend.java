@@ -5,6 +5,7 @@ import io.modelcompose.gateway.live.LiveSource;
 import io.modelcompose.gateway.live.LiveView;
 import io.modelcompose.gateway.metrics.GatewayMetrics;
 import io.modelcompose.gateway.run.FinishedRunLimits;
+import io.modelcompose.gateway.run.ResumeCheck;
 import io.modelcompose.gateway.run.RunBackend;
 import io.modelcompose.gateway.run.RunSubmission;
 import io.modelcompose.gateway.stream.ChunkBook;
@@ -14,6 +15,7 @@ import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.RunEvents.RunCancelRequested;
+import io.modelcompose.shared.event.RunEvents.RunResumeRequested;
 import io.modelcompose.shared.event.RunEvents.RunKeyClaimed;
 import io.modelcompose.shared.event.RunEvents.RunRequested;
 import io.modelcompose.shared.event.RunEvents.RunState;
@@ -201,6 +203,34 @@ public final class KafkaRunBackend implements RunBackend, LiveSource, ChunkSourc
         }
         return readBack(runId).compose(found -> found.isPresent() && found.get().status().isTerminal()
                 ? Future.succeededFuture(found.get()) : view.awaitTerminal(runId));
+    }
+
+    @Override
+    public Future<RunSnapshot> awaitSettled(String runId) {
+        if (view.get(runId) != null) {
+            return view.awaitSettled(runId);
+        }
+        return readBack(runId).compose(found -> found.isPresent() && found.get().status().endsWait()
+                ? Future.succeededFuture(found.get()) : view.awaitSettled(runId));
+    }
+
+    @Override
+    public Future<RunSnapshot> resume(String runId, String jobId, Object answer) {
+        return known(runId).compose(snapshot -> {
+            ComposeException refused = ResumeCheck.refusal(snapshot, jobId);
+            if (refused != null) {
+                return Future.failedFuture(refused);
+            }
+            RunSnapshot going = snapshot.interruptedAt(null);
+            return Future.fromCompletionStage(producer.send(kafka.topics().runs(),
+                            new RunResumeRequested(runId, jobId, answer, System.currentTimeMillis())))
+                    .recover(e -> Future.failedFuture(new ComposeException(ErrorCode.UNAVAILABLE,
+                            "cannot reach Kafka: " + e.getMessage())))
+                    .map(ok -> {
+                        view.update(going); // a wait that follows does not stop at the answered interrupt
+                        return going;
+                    });
+        });
     }
 
     @Override

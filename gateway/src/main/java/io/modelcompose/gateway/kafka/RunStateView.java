@@ -28,6 +28,8 @@ final class RunStateView {
     /** Finished runs, bounded; written only under the lock of the run's (absent) entry in {@link #active}. */
     private final FinishedRuns finished;
     private final Map<String, List<Promise<RunSnapshot>>> waiters = new ConcurrentHashMap<>();
+    /** Callers that stop at an interrupt too (a synchronous run request, as upstream). */
+    private final Map<String, List<Promise<RunSnapshot>>> settleWaiters = new ConcurrentHashMap<>();
     /** Told of every snapshot this view takes in (the web UI's live task list). */
     private final List<Consumer<RunSnapshot>> listeners = new CopyOnWriteArrayList<>();
 
@@ -84,6 +86,8 @@ final class RunStateView {
         });
         if (ended[0] != null) {
             complete(ended[0].runId(), ended[0]);
+        } else if (changed[0] != null && changed[0].status().endsWait()) {
+            complete(settleWaiters, changed[0].runId(), changed[0]);
         }
         if (changed[0] != null) {
             tell(changed[0]);
@@ -122,7 +126,23 @@ final class RunStateView {
         return promise.future();
     }
 
+    /** Completes once the run has ended or waits for a person (at once if it does now). */
+    Future<RunSnapshot> awaitSettled(String runId) {
+        Promise<RunSnapshot> promise = Promise.promise();
+        settleWaiters.computeIfAbsent(runId, id -> new ArrayList<>()).add(promise);
+        RunSnapshot now = get(runId);
+        if (now != null && now.status().endsWait()) {
+            complete(settleWaiters, runId, now);
+        }
+        return promise.future();
+    }
+
     private void complete(String runId, RunSnapshot terminal) {
+        complete(settleWaiters, runId, terminal);
+        complete(waiters, runId, terminal);
+    }
+
+    private static void complete(Map<String, List<Promise<RunSnapshot>>> waiters, String runId, RunSnapshot terminal) {
         List<Promise<RunSnapshot>> waiting = waiters.remove(runId);
         if (waiting != null) {
             waiting.forEach(p -> p.tryComplete(terminal));
@@ -143,7 +163,16 @@ final class RunStateView {
         return finished.size();
     }
 
+    /** The incoming snapshot unless it is further behind: pending, then processing or interrupted, then an end. */
     private static RunSnapshot later(RunSnapshot known, RunSnapshot incoming) {
-        return incoming.status().ordinal() >= known.status().ordinal() ? incoming : known;
+        return stage(incoming) >= stage(known) ? incoming : known;
+    }
+
+    private static int stage(RunSnapshot snapshot) {
+        return switch (snapshot.status()) {
+            case PENDING -> 0;
+            case PROCESSING, INTERRUPTED -> 1;
+            case COMPLETED, FAILED, CANCELLED -> 2;
+        };
     }
 }

@@ -26,6 +26,23 @@ public interface RunBackend {
     /** Completes once the run is completed, failed or cancelled (at once if it already is). */
     Future<RunSnapshot> awaitTerminal(String runId);
 
+    /**
+     * Completes once the run is completed, failed, cancelled or waits for a person ({@code interrupted}): where a
+     * synchronous run request stops waiting, as upstream's does.
+     */
+    default Future<RunSnapshot> awaitSettled(String runId) {
+        return awaitTerminal(runId);
+    }
+
+    /**
+     * Answers the run's interrupt at job {@code jobId} ({@code answer} null: go on unchanged) and returns its snapshot,
+     * {@code processing} again; fails with {@link ErrorCode#NOT_FOUND} if unknown, {@link ErrorCode#CONFLICT} if it is
+     * not interrupted and {@link ErrorCode#BAD_REQUEST} if the interrupt is at another job.
+     */
+    default Future<RunSnapshot> resume(String runId, String jobId, Object answer) {
+        return Future.failedFuture(new ComposeException(ErrorCode.UNAVAILABLE, "this gateway cannot resume runs"));
+    }
+
     /** The run's current snapshot; fails with {@link ErrorCode#NOT_FOUND} if the run is unknown. */
     Future<RunSnapshot> get(String runId);
 

@@ -2,6 +2,7 @@ package io.modelcompose.gateway.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcompose.shared.event.RunInterrupt;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
 import io.vertx.core.Future;
@@ -91,5 +92,24 @@ class RunStateViewTest {
         assertThat(bounded.get("c").output()).isEqualTo("c");
         assertThat(bounded.finishedHeld()).isEqualTo(2);
         assertThat(bounded.pendingCount()).isZero();
+    }
+
+    @Test
+    void anInterruptEndsASynchronousWaitButNotAWaitForTheEndAndTheRunGoesOnAfterIt() {
+        RunInterrupt point = new RunInterrupt("review", "r9", "before", "approve?", null);
+        view.putIfAbsent(pending("r9"));
+        Future<RunSnapshot> settled = view.awaitSettled("r9");
+        Future<RunSnapshot> ended = view.awaitTerminal("r9");
+        view.update(processing("r9").interruptedAt(point));
+        assertThat(settled.isComplete()).isTrue();
+        assertThat(settled.result().interrupt()).isEqualTo(point);
+        assertThat(ended.isComplete()).isFalse();
+        assertThat(view.awaitSettled("r9").isComplete()).as("already interrupted").isTrue();
+
+        view.update(processing("r9"));
+        assertThat(view.get("r9").status()).as("processing again after the answer").isEqualTo(RunStatus.PROCESSING);
+        assertThat(view.awaitSettled("r9").isComplete()).isFalse();
+        view.update(pending("r9").finished(RunStatus.COMPLETED, "ok", null, 9_000));
+        assertThat(ended.result().output()).isEqualTo("ok");
     }
 }

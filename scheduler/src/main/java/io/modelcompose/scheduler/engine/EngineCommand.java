@@ -55,6 +55,10 @@ public sealed interface EngineCommand {
     record ScheduleTimer(AttemptId id, TimerKind kind, Instant dueAt) implements AttemptCommand {
     }
 
+    /** The run's visible state changed without ending: it waits for a person, or goes on after an answer. */
+    record UpdateRun(String runId, RunSnapshot snapshot) implements EngineCommand {
+    }
+
     /** The run reached a terminal status. */
     record FinishRun(String runId, RunSnapshot snapshot) implements EngineCommand {
     }

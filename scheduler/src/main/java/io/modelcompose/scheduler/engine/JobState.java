@@ -4,7 +4,7 @@ import io.modelcompose.shared.config.JobConfig;
 
 /** Mutable state of one job inside a {@link WorkflowFrame}; owned by the engine's single thread. */
 final class JobState {
-    enum Phase { WAITING, RUNNING, RETRY_WAIT, SUCCEEDED, FAILED }
+    enum Phase { WAITING, RUNNING, RETRY_WAIT, INTERRUPTED, SUCCEEDED, FAILED }
 
     final JobConfig job;
     final String key;
@@ -30,6 +30,32 @@ final class JobState {
     boolean routed;
     /** Set while on_error handles the job's failure, so a failure of the handling itself fails the run. */
     boolean handlingError;
+    /** This try's pauses for a person ({@code interrupt}), answered or not; a new try (retry, rerun) asks again. */
+    final Pauses pauses = new Pauses();
+
+    /** What the job's interrupts have collected in the current try; a re-delivery keeps it. */
+    static final class Pauses {
+        /** {@code before} or {@code after} while the job waits for an answer, else null. */
+        String waitingAt;
+        boolean beforeAnswered;
+        boolean afterAnswered;
+        /** The answer that replaces the job's input, when one was given. */
+        boolean inputReplaced;
+        Object replacedInput;
+        /** The component's result while the job waits after it. */
+        Object heldResult;
+        java.util.Map<String, Object> heldSources;
+
+        void reset() {
+            waitingAt = null;
+            beforeAnswered = false;
+            afterAnswered = false;
+            inputReplaced = false;
+            replacedInput = null;
+            heldResult = null;
+            heldSources = null;
+        }
+    }
 
     JobState(JobConfig job, String key, WorkflowFrame frame) {
         this.job = job;
@@ -38,6 +64,6 @@ final class JobState {
     }
 
     boolean isActive() {
-        return phase == Phase.RUNNING || phase == Phase.RETRY_WAIT;
+        return phase == Phase.RUNNING || phase == Phase.RETRY_WAIT || phase == Phase.INTERRUPTED;
     }
 }

@@ -5,6 +5,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.scheduler.engine.EngineCommand.FinishRun;
 import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.scheduler.engine.EngineCommand.TimerKind;
+import io.modelcompose.scheduler.engine.EngineCommand.UpdateRun;
 import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.WorkflowConfig;
@@ -40,6 +41,10 @@ public final class RunCoordinator {
         void runStarted(RunSnapshot snapshot);
 
         void runFinished(RunSnapshot snapshot);
+
+        /** The run waits for a person ({@code interrupted}), or goes on after an answer ({@code processing}). */
+        default void runUpdated(RunSnapshot snapshot) {
+        }
 
         /** The dispatch waits for a slot of its component; it is {@link #dispatch dispatched} once one frees. */
         default void dispatchQueued(DispatchJob dispatch) {
@@ -189,6 +194,14 @@ public final class RunCoordinator {
         }
     }
 
+    /** A person answered the run's pause at job {@code jobId}; an answer to no current pause changes nothing. */
+    public void resume(String runId, String jobId, Object answer) {
+        RunEngine engine = active.get(runId);
+        if (engine != null) {
+            apply(engine, engine.resume(jobId, answer));
+        }
+    }
+
     /**
      * Cancels a run.
      *
@@ -260,6 +273,8 @@ public final class RunCoordinator {
                 }
             } else if (command instanceof ScheduleTimer t) {
                 output.schedule(t);
+            } else if (command instanceof UpdateRun u) {
+                output.runUpdated(u.snapshot());
             } else if (command instanceof FinishRun f) {
                 onFinished(engine, f.snapshot());
             }

@@ -5,6 +5,7 @@ import io.modelcompose.scheduler.engine.EngineCommand.DispatchJob;
 import io.modelcompose.scheduler.engine.EngineCommand.FinishRun;
 import io.modelcompose.scheduler.engine.EngineCommand.ScheduleTimer;
 import io.modelcompose.scheduler.engine.EngineCommand.TimerKind;
+import io.modelcompose.scheduler.engine.EngineCommand.UpdateRun;
 import io.modelcompose.shared.config.ActionSpec;
 import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.ComposeConfig;
@@ -17,6 +18,7 @@ import io.modelcompose.shared.config.WorkflowConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.SecretRedaction;
 import io.modelcompose.shared.event.AttemptId;
+import io.modelcompose.shared.event.RunInterrupt;
 import io.modelcompose.shared.event.RunSnapshot;
 import io.modelcompose.shared.event.RunStatus;
 import io.modelcompose.shared.expr.Scope;
@@ -43,6 +45,7 @@ public final class RunEngine {
     private final Map<String, JobState> jobsByKey = new HashMap<>();
     private final Map<String, JobState> partOwners = new HashMap<>();
     private final WorkflowFrame root;
+    private final Interrupts interrupts = new Interrupts();
     private RunSnapshot snapshot;
     private List<EngineCommand> out = new ArrayList<>();
 
@@ -152,6 +155,31 @@ public final class RunEngine {
         return drain();
     }
 
+    /**
+     * A person answered the pause the run shows, of job {@code jobId}: the job goes on, with {@code answer} (when not
+     * null) as its input (paused before) or its result (after). An answer to no current pause changes nothing.
+     */
+    public List<EngineCommand> resume(String jobId, Object answer) {
+        JobState job = isFinished() ? null : interrupts.answer(jobId);
+        if (job != null) {
+            String phase = job.pauses.waitingAt;
+            job.pauses.waitingAt = null;
+            job.phase = JobState.Phase.RUNNING;
+            if (RunInterrupt.BEFORE.equals(phase)) {
+                job.pauses.beforeAnswered = true;
+                if (answer != null) {
+                    job.pauses.inputReplaced = true;
+                    job.pauses.replacedInput = answer;
+                }
+                proceed(frameOf(job), job);
+            } else {
+                job.pauses.afterAnswered = true;
+                completeJob(job, answer != null ? answer : job.pauses.heldResult, job.pauses.heldSources);
+            }
+        }
+        return drain();
+    }
+
     public boolean isFinished() {
         return snapshot.status().isTerminal();
     }
@@ -214,6 +242,7 @@ public final class RunEngine {
         job.failures = 0;
         job.redeliveries = 0;
         job.handlingError = false;
+        job.pauses.reset();
         job.runCount++;
         int limit = job.job.options().maxRunCount();
         if (job.runCount > limit) {
@@ -228,6 +257,11 @@ public final class RunEngine {
         job.attempt++;
         job.phase = JobState.Phase.RUNNING;
         job.parts = null;
+        proceed(frame, job);
+    }
+
+    /** Carries out the current attempt of a job; a component job may first pause for a person. */
+    private void proceed(WorkflowFrame frame, JobState job) {
         JobConfig cfg = job.job;
         try {
             if (cfg.flow() != null && !(cfg.flow() instanceof JobFlow.ForEach)) {
@@ -240,8 +274,12 @@ public final class RunEngine {
                         forEach.batchSize()));
                 return;
             }
-            Object input = cfg.input() == null ? frame.input : Templates.render(cfg.input(), scope);
+            Object input = job.pauses.inputReplaced ? job.pauses.replacedInput
+                    : cfg.input() == null ? frame.input : Templates.render(cfg.input(), scope);
             job.renderedInput = input;
+            if (!job.pauses.beforeAnswered && pause(job, RunInterrupt.BEFORE, scope, input, null, null)) {
+                return;
+            }
             ComponentConfig component = cfg.component();
             ActionSpec action = component.action(cfg.action());
             if (action instanceof WorkflowAction wa) {
@@ -418,6 +456,10 @@ public final class RunEngine {
         WorkflowFrame frame = frameOf(job);
         Object output;
         try {
+            if (job.job.flow() == null && !job.pauses.afterAnswered && pause(job, RunInterrupt.AFTER,
+                    scopes.inputScope(frame, job.job, job.attempt), job.renderedInput, result, sources)) {
+                return;
+            }
             output = job.job.output() == null ? result
                     : Templates.render(job.job.output(), scopes.outputScope(frame, job.job, job.attempt, result, sources));
         } catch (ComposeException e) {
@@ -498,6 +540,7 @@ public final class RunEngine {
         RetryConfig retry = job.job.retry() == null ? RetryConfig.NONE : job.job.retry();
         job.failures++;
         if (job.failures < retry.maxAttemptCount()) {
+            job.pauses.reset(); // a retry runs the whole job again, its pauses too (as upstream)
             Duration delay = retry.delayAfter(job.failures);
             job.phase = JobState.Phase.RETRY_WAIT;
             if (delay.isZero() || delay.isNegative()) {
@@ -589,7 +632,44 @@ public final class RunEngine {
         }
     }
 
+    /**
+     * Stops the job at its {@code phase} pause when it has one whose condition holds: it waits for {@link #resume}.
+     *
+     * @throws ComposeException when the pause's templates cannot be rendered
+     */
+    private boolean pause(JobState job, String phase, Scope scope, Object input, Object result,
+            Map<String, Object> sources) {
+        var declared = job.job.options().interrupts();
+        if (declared == null) {
+            return false;
+        }
+        RunInterrupt point = Interrupts.reach(RunInterrupt.BEFORE.equals(phase) ? declared.before() : declared.after(),
+                runId(), job, phase, scope, input, result);
+        if (point == null) {
+            return false;
+        }
+        job.phase = JobState.Phase.INTERRUPTED;
+        job.pauses.waitingAt = phase;
+        job.pauses.heldResult = result;
+        job.pauses.heldSources = sources;
+        interrupts.stopped(job, point);
+        return true;
+    }
+
+    /** Announces the pause the run shows now (or that it goes on) when that changed. */
+    private void showInterrupts() {
+        if (isFinished()) {
+            return;
+        }
+        RunInterrupt shown = interrupts.shown();
+        if (!java.util.Objects.equals(shown, snapshot.interrupt())) {
+            snapshot = snapshot.interruptedAt(shown);
+            out.add(new UpdateRun(runId(), snapshot));
+        }
+    }
+
     private List<EngineCommand> drain() {
+        showInterrupts();
         List<EngineCommand> commands = out;
         out = new ArrayList<>();
         return commands;

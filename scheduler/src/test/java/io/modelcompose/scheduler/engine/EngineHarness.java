@@ -24,6 +24,7 @@ final class EngineHarness implements RunCoordinator.Output {
     final List<ScheduleTimer> timers = new ArrayList<>();
     final Map<String, RunSnapshot> finished = new LinkedHashMap<>();
     final List<String> started = new ArrayList<>();
+    final List<RunSnapshot> updates = new ArrayList<>();
     final RunCoordinator coordinator;
 
     EngineHarness(String yaml) {
@@ -104,6 +105,11 @@ final class EngineHarness implements RunCoordinator.Output {
     @Override
     public void runStarted(RunSnapshot snapshot) {
         started.add(snapshot.runId());
+    }
+
+    @Override
+    public void runUpdated(RunSnapshot snapshot) {
+        updates.add(snapshot);
     }
 
     @Override

@@ -15,13 +15,20 @@ import java.util.List;
  *     more than one makes the output a list
  * @param onError what to do once retries are exhausted, or null (the run fails)
  * @param flow what a job of another type than {@code component} does, or null for a component job
+ * @param interrupts the job's pauses for a person ({@code interrupt:}), or null
  */
 public record JobOptions(String type, String name, String description, int maxRunCount, Object repeatCount,
-        OnError onError, JobFlow flow) {
+        OnError onError, JobFlow flow, JobInterrupts interrupts) {
     public static final String COMPONENT = "component";
     public static final int DEFAULT_MAX_RUN_COUNT = 25;
     public static final JobOptions DEFAULT = new JobOptions(COMPONENT, null, null, DEFAULT_MAX_RUN_COUNT, 1, null,
             null);
+
+    /** Options without interrupts. */
+    public JobOptions(String type, String name, String description, int maxRunCount, Object repeatCount,
+            OnError onError, JobFlow flow) {
+        this(type, name, description, maxRunCount, repeatCount, onError, flow, null);
+    }
 
     /** Every job id this job may route to (its flow's targets and {@code on_error.to}). */
     public List<String> routingTargets() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = RunEvents.RunRequested.class, name = "RunRequested"),
     @JsonSubTypes.Type(value = RunEvents.RunCancelRequested.class, name = "RunCancelRequested"),
+    @JsonSubTypes.Type(value = RunEvents.RunResumeRequested.class, name = "RunResumeRequested"),
     @JsonSubTypes.Type(value = RunEvents.RunStarted.class, name = "RunStarted"),
     @JsonSubTypes.Type(value = RunEvents.RunFinished.class, name = "RunFinished"),
     @JsonSubTypes.Type(value = RunEvents.RunState.class, name = "RunState"),
@@ -30,7 +31,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = AgentEvents.AgentCommand.class, name = "AgentCommand"),
     @JsonSubTypes.Type(value = AgentEvents.AgentEvent.class, name = "AgentEvent")
 })
-public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.RunCancelRequested,
+public sealed interface ComposeEvent permits RunEvents.RunRequested, RunEvents.RunCancelRequested, RunEvents.RunResumeRequested,
         RunEvents.RunStarted, RunEvents.RunFinished, RunEvents.RunState, RunEvents.RunKeyClaimed,
         JobEvents.JobDispatched,
         JobEvents.JobFinished, JobEvents.JobHeartbeat, JobEvents.JobCancelRequested, JobEvents.TimerFired,

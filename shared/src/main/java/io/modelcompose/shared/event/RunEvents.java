@@ -46,6 +46,27 @@ public final class RunEvents {
     }
 
     /**
+     * A person answered a run's interrupt (upstream's {@code POST /tasks/{id}/resume}).
+     *
+     * @param schemaVersion 1
+     * @param runId the run
+     * @param jobId the id of the interrupted job, as the interrupt showed it
+     * @param answer null continues unchanged; any other value replaces the job's input (phase before) or output (after)
+     * @param requestedAtMillis epoch ms
+     */
+    public record RunResumeRequested(int schemaVersion, String runId, String jobId, Object answer,
+            long requestedAtMillis) implements ComposeEvent {
+        public RunResumeRequested(String runId, String jobId, Object answer, long requestedAtMillis) {
+            this(CURRENT_SCHEMA_VERSION, runId, jobId, answer, requestedAtMillis);
+        }
+
+        @Override
+        public String key() {
+            return runId;
+        }
+    }
+
+    /**
      * The scheduler started a run.
      *
      * @param schemaVersion 1

@@ -7,6 +7,8 @@ import java.util.Locale;
 public enum RunStatus {
     PENDING,
     PROCESSING,
+    /** Waiting for a person to answer a job's interrupt ({@link RunSnapshot#interrupt()}). */
+    INTERRUPTED,
     COMPLETED,
     FAILED,
     CANCELLED;
@@ -14,6 +16,11 @@ public enum RunStatus {
     /** True for completed, failed and cancelled. */
     public boolean isTerminal() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
+    }
+
+    /** True for the statuses a caller waiting for the run stops at: the terminal ones and interrupted (as upstream). */
+    public boolean endsWait() {
+        return isTerminal() || this == INTERRUPTED;
     }
 
     /** The lower-case name used in JSON and the API. */

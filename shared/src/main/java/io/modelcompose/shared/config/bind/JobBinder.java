@@ -26,7 +26,7 @@ final class JobBinder {
             "delay");
     /** Keys of every job type. */
     static final Set<String> COMMON_KEYS = Set.of("id", "type", "name", "title", "description", "depends_on",
-            "retry", "timeout", "max_run_count", "on_error");
+            "retry", "timeout", "max_run_count", "on_error", "interrupt");
     static final Set<String> COMPONENT_KEYS = Set.of("component", "action", "input", "output", "repeat_count");
 
     private JobBinder() {
@@ -68,16 +68,16 @@ final class JobBinder {
             component = bound.component();
             action = bound.action();
         }
-        if (job.has("interrupt")) {
-            allowed.add("interrupt");
-            job.problem("interrupt", "'interrupt' (a human-in-the-loop pause) is not supported yet; without it the "
-                    + "job would run without the approval it asks for, so the file is refused");
+        if (job.has("interrupt") && !type.equals(JobOptions.COMPONENT)) {
+            job.problem("interrupt", "'interrupt' is served on component jobs; a '" + type + "' job would skip the "
+                    + "pause it asks for");
         }
         job.allowOnly(allowed, UpstreamKeys.JOB);
+
         DependsOnBinder.Dependencies dependencies = DependsOnBinder.bind(job, id, previousJobId);
         JobOptions options = new JobOptions(type, job.string("name"), job.string("description"),
                 job.integer("max_run_count", JobOptions.DEFAULT_MAX_RUN_COUNT, 1, Integer.MAX_VALUE),
-                repeatCount(job), OnErrorBinder.bind(job), flow);
+                repeatCount(job), OnErrorBinder.bind(job), flow, InterruptBinder.bind(job));
         Object input = type.equals(JobOptions.COMPONENT) ? job.template("input") : null;
         Object output = type.equals("if") || type.equals("switch") || type.equals("random-router") ? null
                 : job.template("output");
