@@ -68,8 +68,8 @@ final class ActiveScheduler implements AutoCloseable {
                 clock, options.leaseMillis(), leases, e -> LOG.error("publishing failed: {}", e.toString()), metrics,
                 replay.activation());
         this.coordinator = new RunCoordinator(config, clock, output, DecisionMode.FOLLOW_LOG);
-        this.inputs = new SchedulerInputs(coordinator, output, leases, replay, clock, options.kafka().topics().runs(),
-                contextOf(vertx, context), this::auditDispatches);
+        this.inputs = new SchedulerInputs(config, coordinator, output, leases, replay, clock,
+                options.kafka().topics().runs(), contextOf(vertx, context), this::auditDispatches);
     }
 
     static SchedulerContext contextOf(Vertx vertx, Context context) {

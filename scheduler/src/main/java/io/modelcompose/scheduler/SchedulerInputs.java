@@ -2,6 +2,7 @@ package io.modelcompose.scheduler;
 
 import io.modelcompose.scheduler.engine.EngineCommand.TimerKind;
 import io.modelcompose.scheduler.engine.RunCoordinator;
+import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import io.modelcompose.shared.event.AttemptId;
@@ -44,11 +45,13 @@ final class SchedulerInputs {
     private final long activatedAtMillis;
     private final SchedulerContext owner;
     private final DispatchCheck dispatchCheck;
+    private final ComposeConfig config;
     /** Attempts a predecessor granted that have not ended yet: maybe never sent, if it died in between. */
     private final Set<AttemptId> inherited = new HashSet<>();
 
-    SchedulerInputs(RunCoordinator coordinator, KafkaSchedulerOutput output, LeaseTable leases, ReplayPhase replay,
-            Clock clock, String runsTopic, SchedulerContext owner, DispatchCheck dispatchCheck) {
+    SchedulerInputs(ComposeConfig config, RunCoordinator coordinator, KafkaSchedulerOutput output, LeaseTable leases,
+            ReplayPhase replay, Clock clock, String runsTopic, SchedulerContext owner, DispatchCheck dispatchCheck) {
+        this.config = config;
         this.owner = owner;
         this.dispatchCheck = dispatchCheck;
         this.coordinator = coordinator;
@@ -180,6 +183,7 @@ final class SchedulerInputs {
 
     private CompletableFuture<?> submit(RunRequested r) {
         try {
+            config.servedWorkflow(r.workflowId());
             coordinator.submit(r.runId(), r.workflowId(), r.input(), r.metadata());
             return CompletableFuture.completedFuture(null);
         } catch (ComposeException e) {

@@ -44,7 +44,7 @@ final class TestScheduler implements SchedulerContext {
         KafkaSchedulerOutput output = new KafkaSchedulerOutput(this, log::send, new Topics("compose"), clock,
                 leaseMillis, leases, e -> { }, new SchedulerMetrics(MeterRegistries.noop(), config), activation);
         this.coordinator = new RunCoordinator(config, clock, output, DecisionMode.FOLLOW_LOG);
-        this.inputs = new SchedulerInputs(coordinator, output, leases, replay, clock, RunsLog.RUNS, this,
+        this.inputs = new SchedulerInputs(config, coordinator, output, leases, replay, clock, RunsLog.RUNS, this,
                 granted -> CompletableFuture.completedFuture(DispatchAudit.sent(log.jobsConsumer(), RunsLog.JOBS,
                         granted, Duration.ofSeconds(5))));
         List<TopicPartition> partitions = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.HttpClientAction;
 import io.modelcompose.shared.config.JobConfig;
 import io.modelcompose.shared.config.LoggerAction;
+import io.modelcompose.shared.config.RemoteWorkflowAction;
 import io.modelcompose.shared.config.ShellAction;
 import io.modelcompose.shared.config.WorkflowAction;
 import io.modelcompose.shared.config.WorkflowConfig;
@@ -147,6 +148,9 @@ public final class SchemaReader {
         }
         if (action instanceof LoggerAction) {
             return null; // a logger writes its job input as it is
+        }
+        if (action instanceof RemoteWorkflowAction remote) {
+            return remote.input(); // the remote workflow's own inputs are not known here
         }
         return null;
     }

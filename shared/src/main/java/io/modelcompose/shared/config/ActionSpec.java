@@ -5,7 +5,7 @@ package io.modelcompose.shared.config;
  * (String, Map, List, Number, Boolean, null) and rendered with the expression language when a job runs.
  */
 public sealed interface ActionSpec
-        permits HttpClientAction, ShellAction, LoggerAction, WorkflowAction {
+        permits HttpClientAction, ShellAction, LoggerAction, WorkflowAction, RemoteWorkflowAction {
 
     /** The action id ({@code __action__} for a component written with one action on itself). */
     String id();

@@ -82,4 +82,20 @@ public record ComposeConfig(
         return workflows.stream().filter(w -> w.id().equals(id)).findFirst()
                 .orElseThrow(() -> new ComposeException(ErrorCode.NOT_FOUND, "Workflow '" + id + "' not found."));
     }
+
+    /**
+     * The workflow with this id, as {@link #workflow}, when this set runs it: a queue subscriber runs only the
+     * workflows its {@code workflows} list names (all when it names none).
+     *
+     * @throws ComposeException with {@link ErrorCode#NOT_FOUND} when there is no such workflow or it is not served
+     */
+    public WorkflowConfig servedWorkflow(String id) {
+        WorkflowConfig workflow = workflow(id);
+        QueueSubscriberConfig subscriber = controller.subscriber();
+        if (subscriber != null && !subscriber.serves(workflow.id())) {
+            throw new ComposeException(ErrorCode.NOT_FOUND, "Workflow '" + workflow.id() + "' is not served by this "
+                    + "queue subscriber (it serves " + String.join(", ", subscriber.workflows()) + ").");
+        }
+        return workflow;
+    }
 }

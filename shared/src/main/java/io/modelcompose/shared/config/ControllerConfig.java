@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param apiToken the token every API route but {@code /health} and {@code /readiness} requires
  *     ({@code Authorization: Bearer <token>}); null when not configured ({@code COMPOSE_API_TOKEN} may still set one)
  * @param webui the web UI to serve, or null when {@code webui} is not set
+ * @param queue where runs of workflows not defined here go ({@code controller.queue}), or null
+ * @param subscriber the queue this set serves (a {@code queue-subscriber} adapter), or null
  */
 public record ControllerConfig(
         String name,
@@ -34,7 +36,9 @@ public record ControllerConfig(
         Duration shutdownTimeout,
         SourceLocation location,
         String apiToken,
-        WebUiConfig webui) {
+        WebUiConfig webui,
+        QueueConfig queue,
+        QueueSubscriberConfig subscriber) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -55,15 +59,30 @@ public record ControllerConfig(
                 location, apiToken, null);
     }
 
+    /** A controller without a queue. */
+    public ControllerConfig(String name, String type, String host, int port, String basePath, int maxConcurrentCount,
+            boolean threaded, RuntimeConfig runtime, BrokerConfig broker, Duration shutdownTimeout,
+            SourceLocation location, String apiToken, WebUiConfig webui) {
+        this(name, type, host, port, basePath, maxConcurrentCount, threaded, runtime, broker, shutdownTimeout,
+                location, apiToken, webui, null, null);
+    }
+
     /** The same controller serving this web UI (null for none). */
     public ControllerConfig withWebUi(WebUiConfig ui) {
         return new ControllerConfig(name, type, host, port, basePath, maxConcurrentCount, threaded, runtime, broker,
-                shutdownTimeout, location, apiToken, ui);
+                shutdownTimeout, location, apiToken, ui, queue, subscriber);
+    }
+
+    /** The same controller with this dispatch queue and subscription (null for none). */
+    public ControllerConfig withQueues(QueueConfig dispatch, QueueSubscriberConfig subscription) {
+        return new ControllerConfig(name, type, host, port, basePath, maxConcurrentCount, threaded, runtime, broker,
+                shutdownTimeout, location, apiToken, webui, dispatch, subscription);
     }
 
     @Override
     public String toString() {
         return "ControllerConfig[name=" + name + ", host=" + host + ", port=" + port + ", basePath=" + basePath
-                + ", apiToken=" + (apiToken == null ? "none" : "***") + ", webui=" + webui + "]";
+                + ", apiToken=" + (apiToken == null ? "none" : "***") + ", webui=" + webui + ", queue=" + queue
+                + ", subscriber=" + subscriber + "]";
     }
 }

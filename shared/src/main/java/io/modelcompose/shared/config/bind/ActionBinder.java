@@ -3,6 +3,7 @@ package io.modelcompose.shared.config.bind;
 import io.modelcompose.shared.config.ActionSpec;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.LoggerAction;
+import io.modelcompose.shared.config.RemoteWorkflowAction;
 import io.modelcompose.shared.config.ShellAction;
 import io.modelcompose.shared.config.WorkflowAction;
 import io.modelcompose.shared.config.tree.YList;
@@ -54,17 +55,26 @@ final class ActionBinder {
                 fields.bool("fail_on_error", true));
     }
 
-    private static WorkflowAction workflow(Fields fields, String id, boolean isDefault, Object output,
+    /**
+     * A sub-workflow of this file, or, with {@code controller.queue}, a workflow not defined here: a run on the queue
+     * subscriber's set.
+     */
+    private static ActionSpec workflow(Fields fields, String id, boolean isDefault, Object output,
             boolean onJob, BindContext context) {
         String workflow = fields.string("workflow", ComposeConfig.DEFAULT_ID);
+        Object input = onJob ? null : fields.template("input");
+        if (context.queue() != null && !workflow.equals(ComposeConfig.DEFAULT_ID) && !context.hasWorkflow(workflow)) {
+            return new RemoteWorkflowAction(id, isDefault, output, workflow, input, context.queue());
+        }
         if (workflow.equals(ComposeConfig.DEFAULT_ID)) {
             String problem = context.defaultWorkflowProblem();
             if (problem != null) {
                 fields.problem("workflow", "no default workflow: " + problem);
             }
         } else if (!context.hasWorkflow(workflow)) {
-            fields.problem("workflow", "unknown workflow '" + workflow + "'");
+            fields.problem("workflow", "unknown workflow '" + workflow + "'"
+                    + " (a workflow of another set is called through controller.queue)");
         }
-        return new WorkflowAction(id, isDefault, output, workflow, onJob ? null : fields.template("input"));
+        return new WorkflowAction(id, isDefault, output, workflow, input);
     }
 }

@@ -2,6 +2,7 @@ package io.modelcompose.shared.config.bind;
 
 import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.ComposeConfig;
+import io.modelcompose.shared.config.QueueConfig;
 import io.modelcompose.shared.config.tree.Problems;
 import io.modelcompose.shared.config.tree.YList;
 import io.modelcompose.shared.config.tree.YMap;
@@ -23,6 +24,7 @@ final class BindContext {
     private final Map<String, Boolean> workflows;
     private final Map<String, ComponentConfig> components = new LinkedHashMap<>();
     private final Set<String> brokenComponents = new HashSet<>();
+    private QueueConfig queue;
 
     BindContext(Problems problems, Path projectDir, Map<String, String> env, YNode workflowList) {
         this.problems = problems;
@@ -56,6 +58,16 @@ final class BindContext {
             fields.problem("id", "'" + id + "' is reserved: it selects the default " + what);
         }
         return id;
+    }
+
+    /** Remembers {@code controller.queue} (null when absent): workflow components may then name remote workflows. */
+    void queue(QueueConfig dispatch) {
+        this.queue = dispatch;
+    }
+
+    /** {@code controller.queue}, or null. */
+    QueueConfig queue() {
+        return queue;
     }
 
     boolean hasWorkflow(String id) {

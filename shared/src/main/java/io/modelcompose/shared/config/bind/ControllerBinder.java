@@ -2,6 +2,8 @@ package io.modelcompose.shared.config.bind;
 
 import io.modelcompose.shared.config.BrokerConfig;
 import io.modelcompose.shared.config.ControllerConfig;
+import io.modelcompose.shared.config.QueueConfig;
+import io.modelcompose.shared.config.QueueSubscriberConfig;
 import io.modelcompose.shared.config.RuntimeConfig;
 import io.modelcompose.shared.config.tree.SourceLocation;
 import io.modelcompose.shared.config.tree.ConfigPath;
@@ -15,7 +17,8 @@ import java.util.Set;
 /**
  * Binds {@code controller}, in the seed's shape ({@code type}, {@code host}, {@code port}, {@code base_path} on the
  * controller) or the newer one ({@code adapter: {type, host, port, base_path}}, or an {@code adapters:} list of
- * one). A missing controller gets every default.
+ * one). A missing controller gets every default. A {@code queue-subscriber} adapter and {@code queue} are bound by
+ * {@link QueueBinder}.
  */
 final class ControllerBinder {
     static final String HTTP_SERVER = "http-server";
@@ -23,7 +26,7 @@ final class ControllerBinder {
     private static final Set<String> ADAPTER_KEYS = Set.of("type", "host", "port", "base_path");
     private static final Set<String> KEYS = Set.of("name", "type", "host", "port", "base_path",
             "max_concurrent_count", "threaded", "runtime", "broker", "shutdown_timeout", "adapters", "adapter",
-            "api_token", "webui");
+            "api_token", "webui", "queue");
 
     private ControllerBinder() {
     }
@@ -37,20 +40,41 @@ final class ControllerBinder {
         Fields controller = Fields.of(node, "controller", context.problems);
         controller.allowOnly(KEYS, UpstreamKeys.CONTROLLER);
         Fields adapter = adapter(controller);
+        QueueConfig queue = QueueBinder.queue(controller);
+        context.queue(queue);
+        QueueSubscriberConfig subscriber = null;
+        String type = HTTP_SERVER;
+        Fields listener = adapter;
+        int maxConcurrent;
+        if (adapter != controller && QueueSubscriberConfig.TYPE.equals(adapter.string("type"))) {
+            type = QueueSubscriberConfig.TYPE;
+            subscriber = QueueBinder.subscriber(adapter, context);
+            listener = QueueBinder.isKafka(adapter) ? adapter
+                    : Fields.of(YMap.empty(adapter.location()), adapter.path(), controller.problems());
+            maxConcurrent = QueueBinder.subscriberConcurrency(adapter, controller);
+        } else {
+            if (adapter != controller) {
+                adapter.allowOnly(ADAPTER_KEYS);
+            }
+            type = adapter.choice("type", HTTP_SERVER, List.of(HTTP_SERVER, QueueSubscriberConfig.TYPE));
+            maxConcurrent = controller.integer("max_concurrent_count", 0, 0, Integer.MAX_VALUE);
+        }
         return new ControllerConfig(
                 controller.string("name"),
-                adapter.choice("type", HTTP_SERVER, List.of(HTTP_SERVER)),
-                adapter.string("host", ControllerConfig.DEFAULT_HOST),
-                adapter.integer("port", ControllerConfig.DEFAULT_PORT, 1, 65535),
-                basePath(adapter.string("base_path")),
-                controller.integer("max_concurrent_count", 0, 0, Integer.MAX_VALUE),
+                type,
+                listener.string("host", ControllerConfig.DEFAULT_HOST),
+                listener.integer("port", ControllerConfig.DEFAULT_PORT, 1, 65535),
+                basePath(listener.string("base_path")),
+                maxConcurrent,
                 controller.bool("threaded", false),
                 RuntimeBinder.bind(controller.node("runtime"), controller.path("runtime"), true, context),
                 broker(controller),
                 controller.duration("shutdown_timeout", DEFAULT_SHUTDOWN_TIMEOUT),
                 controller.location(),
                 blankAsNull(controller.string("api_token")),
-                WebUiBinder.bind(controller));
+                WebUiBinder.bind(controller),
+                queue,
+                subscriber);
     }
 
     private static String blankAsNull(String text) {
@@ -85,9 +109,7 @@ final class ControllerBinder {
                 controller.problem(key, "'" + key + "' is written both on the controller and in its adapter");
             }
         }
-        Fields adapter = Fields.of(node, path, controller.problems());
-        adapter.allowOnly(ADAPTER_KEYS);
-        return adapter;
+        return Fields.of(node, path, controller.problems());
     }
 
     /** Starts with '/', does not end with it; "" when not set or "/". */
