@@ -1,5 +1,6 @@
 package io.modelcompose.systemtests;
 
+import io.modelcompose.cli.up.BrokerChoice;
 import io.modelcompose.shared.config.ComposeConfig;
 import io.modelcompose.shared.config.load.ConfigLoader;
 import io.modelcompose.shared.config.ControllerConfig;
@@ -43,6 +44,16 @@ record ItProject(Path dir, String bootstrapServers, Topics topics, KafkaClients 
         return new ItProject(dir, kafka.bootstrapServers(), new Topics(prefix), KafkaClients.create());
     }
 
+    /**
+     * Writes {@code model-compose.yml} as given; the broker and the topics are the ones {@code up} chooses for it
+     * ({@link BrokerChoice}: a queue subscriber's topics are named from its queue).
+     */
+    static ItProject written(Path dir, String yaml) throws IOException {
+        Files.writeString(dir.resolve("model-compose.yml"), yaml);
+        BrokerChoice choice = BrokerChoice.of(null, load(dir));
+        return new ItProject(dir, choice.bootstrapServers(), new Topics(choice.topicPrefix()), KafkaClients.create());
+    }
+
     /** The config as written, except that the gateway listens on an ephemeral port. */
     ComposeConfig config() {
         return withController(load(), 0, -1);
@@ -64,6 +75,10 @@ record ItProject(Path dir, String bootstrapServers, Topics topics, KafkaClients 
     }
 
     private ComposeConfig load() {
+        return load(dir);
+    }
+
+    private static ComposeConfig load(Path dir) {
         return ConfigLoader.load(new LoadRequest(List.of(), List.of(), Map.of(), Map.of(), dir));
     }
 
@@ -71,7 +86,8 @@ record ItProject(Path dir, String bootstrapServers, Topics topics, KafkaClients 
         ControllerConfig c = config.controller();
         ControllerConfig changed = new ControllerConfig(c.name(), c.type(), c.host(), port, c.basePath(),
                 runLimit < 0 ? c.maxConcurrentCount() : runLimit, c.threaded(), c.runtime(), c.broker(),
-                c.shutdownTimeout(), c.location(), c.apiToken()).withWebUi(c.webui());
+                c.shutdownTimeout(), c.location(), c.apiToken()).withWebUi(c.webui())
+                .withQueues(c.queue(), c.subscriber());
         return new ComposeConfig(changed, config.components(), config.workflows(), config.loggers(), config.env(),
                 config.files());
     }

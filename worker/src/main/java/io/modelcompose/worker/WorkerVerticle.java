@@ -23,6 +23,7 @@ import io.modelcompose.worker.component.CancelSignal;
 import io.modelcompose.worker.component.ComponentCatalog;
 import io.modelcompose.worker.component.ComponentResult;
 import io.modelcompose.worker.component.ComponentRunner;
+import io.modelcompose.worker.queue.KafkaRemoteRuns;
 import io.modelcompose.worker.component.ExecutionRequest;
 import io.modelcompose.worker.component.OutputLimit;
 import io.vertx.core.Future;
@@ -59,6 +60,7 @@ public final class WorkerVerticle extends VerticleBase {
     private WorkerExecutor admin;
     private EventProducer producer;
     private ComponentRunner components;
+    private KafkaRemoteRuns remoteRuns;
     private ComponentCatalog catalog;
     private ConsumerLoop jobsLoop;
     private ConsumerLoop controlLoop;
@@ -88,7 +90,8 @@ public final class WorkerVerticle extends VerticleBase {
         admin = vertx.createSharedWorkerExecutor("compose-worker-admin", 2);
         catalog = new ComponentCatalog(config);
         metrics = new WorkerMetrics(registry, catalog::knows);
-        components = new ComponentRunner(vertx, options.maxProcesses());
+        remoteRuns = new KafkaRemoteRuns(vertx, kafka);
+        components = new ComponentRunner(vertx, options.maxProcesses(), remoteRuns);
         return admin.executeBlocking(() -> {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
             EventProducer created = kafka.sharedProducer("worker-" + kafka.instanceId());
@@ -282,6 +285,7 @@ public final class WorkerVerticle extends VerticleBase {
             }
             running.values().forEach(r -> r.cancel().cancel());
             components.close();
+            remoteRuns.close();
             if (producer != null) {
                 producer.close();
             }

@@ -3,6 +3,7 @@ package io.modelcompose.worker.component;
 import io.modelcompose.shared.config.ActionSpec;
 import io.modelcompose.shared.config.HttpClientAction;
 import io.modelcompose.shared.config.LoggerAction;
+import io.modelcompose.shared.config.RemoteWorkflowAction;
 import io.modelcompose.shared.config.ShellAction;
 import io.modelcompose.shared.config.WorkflowAction;
 import io.modelcompose.shared.error.ComposeException;
@@ -22,12 +23,20 @@ public final class ComponentRunner implements AutoCloseable {
     private final HttpClientExecutor http;
     private final ShellExecutor shell;
     private final LoggerExecutor logger;
+    private final ComponentExecutor remote;
 
+    /** A runner without remote runs: a workflow of another set ({@code controller.queue}) fails its job. */
     public ComponentRunner(Vertx vertx, int maxProcesses) {
+        this(vertx, maxProcesses, null);
+    }
+
+    /** A runner whose {@code controller.queue} runs go through {@code remoteRuns} (null: none). */
+    public ComponentRunner(Vertx vertx, int maxProcesses, RemoteRuns remoteRuns) {
         this.vertx = vertx;
         this.http = new HttpClientExecutor(vertx);
         this.shell = new ShellExecutor(vertx, maxProcesses);
         this.logger = new LoggerExecutor();
+        this.remote = remoteRuns == null ? null : new RemoteRunExecutor(vertx, remoteRuns);
     }
 
     /**
@@ -70,6 +79,13 @@ public final class ComponentRunner implements AutoCloseable {
             return shell;
         } else if (action instanceof LoggerAction) {
             return logger;
+        } else if (action instanceof RemoteWorkflowAction call) {
+            if (remote == null) {
+                throw new ComposeException(ErrorCode.UNAVAILABLE, "workflow '" + call.workflow() + "' runs on the "
+                        + "set of queue '" + call.queue().name() + "' (controller.queue): start this one with "
+                        + "compose-cli up");
+            }
+            return remote;
         } else if (action instanceof WorkflowAction) {
             throw new ComposeException(ErrorCode.INTERNAL, "workflow actions are run by the scheduler, not a worker");
         }

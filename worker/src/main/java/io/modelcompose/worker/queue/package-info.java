@@ -1,0 +1,2 @@
+/** The worker's side of {@code controller.queue}: runs published to another set's topics and their outcomes. */
+package io.modelcompose.worker.queue;
