@@ -78,9 +78,18 @@ final class KafkaSchedulerOutput implements RunCoordinator.Output {
         return runCompletions.computeIfAbsent(runId, id -> new CompletableFuture<>());
     }
 
+    /**
+     * The lease of an attempt: one lease for the first, two for the second, three from the third on. An attempt sent
+     * again after a lost worker goes to the same partition, which the workers' group reassigns only after its session
+     * timeout; with a single lease each re-sent attempt could lapse there unread until the job fails as lost.
+     */
+    static long leaseFor(long leaseMillis, int attempt) {
+        return leaseMillis * Math.min(Math.max(attempt, 1), 3);
+    }
+
     @Override
     public void dispatch(DispatchJob d) {
-        long deadline = clock.millis() + leaseMillis;
+        long deadline = clock.millis() + leaseFor(leaseMillis, d.attempt());
         leases.grant(d.id(), deadline);
         JobDispatched job = new JobDispatched(1, d.runId(), d.workflowId(), d.jobKey(), d.jobId(), d.attempt(),
                 d.componentRef(), d.actionId(), d.input(), d.context(), d.timeoutMillis(), deadline);

@@ -8,6 +8,7 @@ import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.JobEvents.JobCancelRequested;
 import io.modelcompose.shared.event.JobEvents.JobDispatched;
 import io.modelcompose.shared.event.JobEvents.JobFinished;
+import io.modelcompose.shared.event.JobEvents.LeaseExpired;
 import io.modelcompose.shared.event.RunEvents.RunRequested;
 import io.modelcompose.shared.event.RunStatus;
 import io.modelcompose.shared.event.SchedulerEvents.AttemptGranted;
@@ -150,6 +151,22 @@ class ActiveSchedulerReplayTest {
                 .contains(new AttemptId(first, "work", 1));
         finish(next, new AttemptId(first, "work", 1));
         assertThat(dispatched()).containsExactly(new AttemptId(first, "work", 1), new AttemptId(second, "work", 1));
+    }
+
+    @Test
+    void anAttemptSentAgainAfterALostWorkerGetsALongerLease() {
+        ComposeConfig config = EngineHarnessAccess.load(COMPONENT_LIMIT);
+        TestScheduler live = liveScheduler(config, "live");
+        request(live, first);
+        long before = clock.millis();
+        log.send(RunsLog.RUNS, new LeaseExpired(new AttemptId(first, "work", 1)));
+        live.settle();
+
+        List<JobDispatched> sent = log.acknowledged(JobDispatched.class);
+        assertThat(sent).extracting(JobDispatched::attempt).containsExactly(1, 2);
+        assertThat(sent.get(1).leaseDeadlineMillis()).isBetween(before + 2 * LEASE_MILLIS,
+                clock.millis() + 2 * LEASE_MILLIS);
+        assertThat(KafkaSchedulerOutput.leaseFor(LEASE_MILLIS, 7)).isEqualTo(3 * LEASE_MILLIS);
     }
 
     private TestScheduler liveScheduler(ComposeConfig config, String activation) {
