@@ -95,6 +95,23 @@ function resumeForm(task, refresh) {
   return form;
 }
 
+/**
+ * The run's critical path, read from the attempts alone: from the attempt that ended last, back through the attempt
+ * that ended last before it was queued (the one whose end let it start), to one queued with nothing ended before it.
+ */
+export function criticalPath(attempts, now) {
+  const endOf = (a) => a.finished_at || now;
+  let current = attempts.reduce((last, a) => (endOf(a) > endOf(last) ? a : last), attempts[0]);
+  const path = new Set([current]);
+  for (;;) {
+    const queuedAt = current.queued_at;
+    const before = attempts.filter((a) => !path.has(a) && a.finished_at && a.finished_at <= queuedAt + 1);
+    if (before.length === 0) return path;
+    current = before.reduce((last, a) => (a.finished_at > last.finished_at ? a : last), before[0]);
+    path.add(current);
+  }
+}
+
 /** Rows in dispatch order; time runs left to right from the first dispatch to the last end (or now). */
 export function drawGantt(chart, timeline) {
   clear(chart);
@@ -110,6 +127,7 @@ export function drawGantt(chart, timeline) {
   const span = end - start;
   const pct = (t) => ((t - start) / span * 100).toFixed(3) + '%';
   const width = (from, to) => (Math.max(to - from, 0) / span * 100).toFixed(3) + '%';
+  const critical = criticalPath(attempts, now);
   const rows = attempts.map((a) => {
     const runFrom = a.started_at || null;
     const runTo = a.finished_at || now;
@@ -120,8 +138,8 @@ export function drawGantt(chart, timeline) {
     const title = a.job_id + ' #' + a.attempt + ': queued ' + formatTime(a.queued_at)
       + (runFrom ? ', started ' + formatTime(runFrom) : '') + (a.finished_at ? ', ended ' + formatTime(a.finished_at) : '')
       + (a.worker_id ? ' on ' + a.worker_id : '') + (a.error ? ' — ' + a.error : '');
-    return h('div', { class: 'g-row', dataset: { job: a.job_id, attempt: a.attempt, outcome: a.outcome,
-      worker: a.worker_id || '' }, title },
+    return h('div', { class: critical.has(a) ? 'g-row critical' : 'g-row', dataset: { job: a.job_id,
+      attempt: a.attempt, outcome: a.outcome, worker: a.worker_id || '', critical: String(critical.has(a)) }, title },
     h('div', { class: 'g-label' }, h('span', { class: 'g-job' }, a.job_id, a.attempt > 1 ? ' #' + a.attempt : '',
       h('span', { class: 'g-time' }, ' ' + formatDuration((a.finished_at || now) - a.queued_at)), ...marks),
     h('span', { class: 'g-worker' }, a.worker_id || 'not picked up')),
@@ -134,7 +152,8 @@ export function drawGantt(chart, timeline) {
     h('span', null, formatTime(end))), ...rows,
   h('div', { class: 'g-legend' }, h('span', { class: 'g-swatch queued' }), 'queued ',
     h('span', { class: 'g-swatch running outcome-completed' }), 'running / done ',
-    h('span', { class: 'g-swatch running outcome-failed' }), 'failed'));
+    h('span', { class: 'g-swatch running outcome-failed' }), 'failed ',
+    h('span', { class: 'g-swatch running critical' }), 'critical path'));
   // Positions are set through the CSSOM (the page's policy allows no inline style attributes).
   for (const bar of chart.querySelectorAll('.g-bar')) {
     bar.style.left = bar.dataset.left;

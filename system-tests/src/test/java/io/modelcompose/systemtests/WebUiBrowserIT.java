@@ -46,6 +46,13 @@ class WebUiBrowserIT {
                     component: shell
                     command: sleep 2; cat xss.txt
                     output: ${stdout.trim()}
+              - id: fan
+                title: Fan out and in
+                jobs:
+                  - { id: first, component: shell, command: echo one }
+                  - { id: slow, component: shell, command: sleep 0.8, depends_on: [ first ] }
+                  - { id: quick, component: shell, command: echo quick, depends_on: [ first ] }
+                  - { id: last, component: shell, command: echo end, depends_on: [ slow, quick ] }
               - id: review
                 title: Reviewed echo
                 jobs:
@@ -176,6 +183,21 @@ class WebUiBrowserIT {
                 .orElse(null));
         assertThat(output.getText()).isEqualTo("replaced");
         assertThat(browser.find("#run-result .badge").getText()).isEqualTo("completed");
+    }
+
+    @Test
+    void aRunsTimelineMarksItsCriticalPath() {
+        browser.open("#/tasks");
+        Api.Reply run = api.run(Map.of("workflow_id", "fan"));
+        assertThat(run.text("status")).isEqualTo("completed");
+
+        browser.go("#/runs/" + run.text("task_id"));
+        browser.waitFor(d -> d.findElements(By.cssSelector("#gantt .g-row .g-bar.running.outcome-completed")).size() == 4);
+        List<WebElement> critical = browser.webDriver().findElements(By.cssSelector("#gantt .g-row.critical"));
+        assertThat(critical).extracting(r -> r.getDomAttribute("data-job")).containsExactly("first", "slow", "last");
+        assertThat(browser.webDriver().findElement(By.cssSelector("#gantt .g-row[data-job=quick]"))
+                .getDomAttribute("data-critical")).isEqualTo("false");
+        browser.screenshot("timeline-critical-path");
     }
 
     @Test
