@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import io.modelcompose.runtimeagent.image.DockerContextSpec;
 import io.modelcompose.shared.config.docker.BuildOptions;
 import io.modelcompose.shared.config.docker.DockerOptions;
+import io.modelcompose.shared.config.docker.PortMapping;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 import java.io.IOException;
@@ -110,7 +111,16 @@ final class DefaultImage {
     }
 
     private static DockerOptions copy(DockerOptions o, String image, BuildOptions build) {
-        return new DockerOptions(image, o.containerName(), build, o.ports(), o.networks(), o.hostname(), o.command(),
+        return copy(o, image, build, o.ports());
+    }
+
+    /** {@code o} publishing {@code ports} instead. */
+    static DockerOptions withPorts(DockerOptions o, List<PortMapping> ports) {
+        return copy(o, o.image(), o.build(), ports);
+    }
+
+    private static DockerOptions copy(DockerOptions o, String image, BuildOptions build, List<PortMapping> ports) {
+        return new DockerOptions(image, o.containerName(), build, ports, o.networks(), o.hostname(), o.command(),
                 o.entrypoint(), o.workingDir(), o.user(), o.memLimitBytes(), o.memswapLimitBytes(), o.cpus(),
                 o.cpuShares(), o.restart(), o.healthcheck(), o.privileged(), o.securityOpt(), o.logging(), o.labels(),
                 o.volumes(), o.environment(), o.envFile(), o.locations());

@@ -65,7 +65,7 @@ public final class DockerUp {
         String project = ProjectName.of(config.controller().name(), projectDir);
         Map<String, Object> tree = ConfigLoader.loadMergedTree(load);
         try (DockerSession docker = DockerSession.open("runtime: docker")) {
-            DockerOptions options = config.controller().runtime().docker();
+            DockerOptions options = DefaultPorts.apply(config.controller().runtime().docker(), config.controller());
             // Only the default image is built on the base; a named image or a custom build does not need it
             String base = DefaultImage.applies(options)
                     ? BaseImage.provide(config.env(), docker::hasImage,

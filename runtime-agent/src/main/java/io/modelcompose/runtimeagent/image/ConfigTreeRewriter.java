@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Rewrites the merged config tree for the inside of the container: {@code controller.runtime} and every
- * component's {@code runtime} become {@code native}, and the controller listens on {@code 0.0.0.0} unless a host
- * is written (otherwise the published port would reach nothing). Everything else, {@code ${env.*}} references
+ * component's {@code runtime} become {@code native}, and the controller and its web UI listen on {@code 0.0.0.0}
+ * unless a host is written (otherwise the published ports would reach nothing). Everything else, {@code ${env.*}} references
  * included, is kept as written.
  */
 final class ConfigTreeRewriter {
@@ -28,6 +28,11 @@ final class ConfigTreeRewriter {
             a.putIfAbsent("host", "0.0.0.0");
         } else {
             controller.putIfAbsent("host", "0.0.0.0");
+        }
+        if (controller.get("webui") instanceof Map<?, ?> webui) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ui = (Map<String, Object>) webui;
+            ui.putIfAbsent("host", "0.0.0.0");
         }
         for (String key : List.of("components", "component")) {
             nativeRuntimes(copy.get(key));

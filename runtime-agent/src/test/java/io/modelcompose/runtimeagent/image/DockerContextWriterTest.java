@@ -118,6 +118,17 @@ class DockerContextWriterTest {
     }
 
     @Test
+    void theWebUiListensOnAllInterfacesInTheContainerUnlessAHostIsWritten() {
+        Map<String, Object> tree = Map.of("controller", Map.of("webui", Map.of("port", 8081)));
+        Map<String, Object> written = Map.of("controller", Map.of("webui", Map.of("port", 8081, "host", "10.0.0.2")));
+
+        assertThat(ConfigTreeRewriter.forContainer(tree)).isEqualTo(Map.of("controller", Map.of("runtime", "native",
+                "host", "0.0.0.0", "webui", Map.of("port", 8081, "host", "0.0.0.0"))));
+        assertThat(ConfigTreeRewriter.forContainer(written)).isEqualTo(Map.of("controller", Map.of("runtime", "native",
+                "host", "0.0.0.0", "webui", Map.of("port", 8081, "host", "10.0.0.2"))));
+    }
+
+    @Test
     void rewritesAgainFromScratch() throws IOException {
         Path context = DockerContextWriter.write(spec(null, null));
         Files.writeString(context.resolve("stale.txt"), "old");

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code up -d} with {@code runtime: docker} end to end: the project's default image is built from the generated
- * context on the local JRE base, our service set (embedded broker included) runs in the container, a run POSTed to
- * the published port completes with a secret that reached the container only as environment, and {@code down}
+ * context on the local JRE base, our service set (embedded broker included) runs in the container, the API and the
+ * web UI are published at their own ports (no {@code runtime.ports} written), a run POSTed to the published port
+ * completes with a secret that reached the container only as environment, and {@code down}
  * removes the container but keeps the image. Needs {@code mvn package} of cli and broker (failsafe runs after it).
  */
 @RequiresDocker
@@ -36,6 +37,7 @@ class DockerUpIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static DockerProject project;
     private static int port;
+    private static int uiPort;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -43,7 +45,11 @@ class DockerUpIT {
         project = new DockerProject();
         project.removeImageAtClose(project.defaultImage());
         port = DockerProject.freePort();
-        project.config(DockerProject.healthyController(port) + """
+        uiPort = DockerProject.freePort();
+        // No runtime.ports: the API and the web UI are published at their own ports on loopback, as upstream does.
+        project.config(DockerProject.healthyController(port).replace("    ports: [\"127.0.0.1:" + port + ":8080\"]\n",
+                "").replace("8080", Integer.toString(port)) + "  webui:\n    driver: gradio\n    port: " + uiPort + "\n"
+                + """
                 workflows:
                   - id: greet
                     jobs:
@@ -72,9 +78,11 @@ class DockerUpIT {
                 + " healthy): %d ms%n", firstUpMillis);
 
         assertThat(up.exitCode()).as(up.all()).isZero();
-        assertThat(up.out()).contains(project.containerName() + " is healthy", "127.0.0.1:" + port + "->8080/tcp");
+        assertThat(up.out()).contains(project.containerName() + " is healthy", "127.0.0.1:" + port + "->" + port
+                + "/tcp", "127.0.0.1:" + uiPort + "->" + uiPort + "/tcp");
         assertThat(up.err()).contains("Successfully tagged " + project.defaultImage(), "passing [GREETING]");
         assertThat(get("/health")).isEqualTo(200);
+        assertThat(webUiPage()).as("the web UI through its published port").contains("<script type=\"module\"");
         assertThat(greet()).contains("hello ada " + secret);
         assertSecretOnlyInTheContainer(secret);
         assertThat(up.err().lines()).as("build output").noneMatch(l -> l.startsWith("class-data training failed"));
@@ -123,6 +131,14 @@ class DockerUpIT {
             }
         }).awaitCompletion(30, TimeUnit.SECONDS);
         return out.toString();
+    }
+
+    private static String webUiPage() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uiPort + "/"))
+                .timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private static int get(String path) throws Exception {
