@@ -2,7 +2,6 @@ package io.modelcompose.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.ComposeEvent;
 import io.modelcompose.shared.event.EventCodec;
@@ -19,12 +18,7 @@ import io.modelcompose.transport.EventProducer;
 import io.modelcompose.transport.KafkaSettings;
 import io.modelcompose.transport.RecordPosition;
 import io.modelcompose.transport.TopicAdmin;
-import io.modelcompose.worker.component.CancelSignal;
-import io.modelcompose.worker.component.ComponentCatalog;
-import io.modelcompose.worker.component.ComponentResult;
-import io.modelcompose.worker.component.ComponentRunner;
 import io.modelcompose.worker.queue.KafkaRemoteRuns;
-import io.modelcompose.worker.component.ExecutionRequest;
 import io.modelcompose.worker.component.OutputLimit;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -59,14 +53,13 @@ public final class WorkerVerticle extends VerticleBase {
     private WorkerMetrics metrics;
     private WorkerExecutor admin;
     private EventProducer producer;
-    private ComponentRunner components;
+    private JobExecutor executor;
     private KafkaRemoteRuns remoteRuns;
-    private ComponentCatalog catalog;
     private ConsumerLoop jobsLoop;
     private ConsumerLoop controlLoop;
     private volatile boolean stopping;
 
-    private record Running(JobDispatched job, CancelSignal cancel) {
+    private record Running(JobDispatched job, JobExecutor.Execution execution) {
     }
 
     /** A worker without metrics. */
@@ -88,10 +81,9 @@ public final class WorkerVerticle extends VerticleBase {
         KafkaSettings kafka = options.kafka();
         Topics topics = kafka.topics();
         admin = vertx.createSharedWorkerExecutor("compose-worker-admin", 2);
-        catalog = new ComponentCatalog(config);
-        metrics = new WorkerMetrics(registry, catalog::knows);
         remoteRuns = new KafkaRemoteRuns(vertx, kafka);
-        components = new ComponentRunner(vertx, options.maxProcesses(), remoteRuns);
+        executor = new JobExecutor(vertx, config, options.projectDir(), options.maxProcesses(), remoteRuns);
+        metrics = new WorkerMetrics(registry, executor::knows);
         return admin.executeBlocking(() -> {
             TopicAdmin.ensureTopics(kafka.bootstrapServers(), topics);
             EventProducer created = kafka.sharedProducer("worker-" + kafka.instanceId());
@@ -218,28 +210,20 @@ public final class WorkerVerticle extends VerticleBase {
                 ? error.getCause() : error;
     }
 
-    private Future<ComponentResult> execute(JobDispatched job) {
+    private Future<JobExecutor.Outcome> execute(JobDispatched job) {
         AttemptId key = job.attemptId();
-        CancelSignal cancel = new CancelSignal();
-        running.put(key, new Running(job, cancel));
         WorkerMetrics.Sample sample = metrics.jobStarted(job.componentRef());
         long now = System.currentTimeMillis();
         if (job.leaseDeadlineMillis() > 0 && job.leaseDeadlineMillis() - now < 2 * options.heartbeatMillis()) {
             heartbeat(job, now); // the lease could lapse before the first periodic heartbeat
         }
-        Future<ComponentResult> result;
-        try {
-            ExecutionRequest request = new ExecutionRequest(job.runId(), job.jobKey(), job.attempt(),
-                    catalog.action(job.componentRef(), job.actionId()), job.input(), job.context(), config.env(),
-                    job.timeoutMillis(), options.projectDir());
-            result = components.execute(request, cancel);
-        } catch (ComposeException e) {
-            result = Future.failedFuture(e);
-        }
-        return result.andThen(ar -> {
+        JobExecutor.Execution execution = executor.start(new JobExecutor.Attempt(key, job.componentRef(),
+                job.actionId(), job.input(), job.context(), job.timeoutMillis()));
+        running.put(key, new Running(job, execution));
+        return execution.outcome().andThen(ar -> {
             running.remove(key);
             metrics.jobEnded(sample, ar.succeeded() ? WorkerMetrics.Outcome.COMPLETED
-                    : cancel.isCancelled() ? WorkerMetrics.Outcome.CANCELLED : WorkerMetrics.Outcome.FAILED);
+                    : execution.isCancelled() ? WorkerMetrics.Outcome.CANCELLED : WorkerMetrics.Outcome.FAILED);
         });
     }
 
@@ -248,7 +232,7 @@ public final class WorkerVerticle extends VerticleBase {
             context.runOnContext(v -> {
                 Running job = running.get(c.attemptId());
                 if (job != null) {
-                    job.cancel().cancel();
+                    job.execution().cancel();
                 } else {
                     admission.cancelled(c.attemptId());
                 }
@@ -283,8 +267,8 @@ public final class WorkerVerticle extends VerticleBase {
             if (controlLoop != null) {
                 controlLoop.close();
             }
-            running.values().forEach(r -> r.cancel().cancel());
-            components.close();
+            running.values().forEach(r -> r.execution().cancel());
+            executor.close();
             remoteRuns.close();
             if (producer != null) {
                 producer.close();

@@ -11,10 +11,7 @@ import io.modelcompose.shared.event.AttemptId;
 import io.modelcompose.shared.event.RunIds;
 import io.modelcompose.shared.event.RunInterrupt;
 import io.modelcompose.shared.event.RunSnapshot;
-import io.modelcompose.worker.component.CancelSignal;
-import io.modelcompose.worker.component.ComponentCatalog;
-import io.modelcompose.worker.component.ComponentRunner;
-import io.modelcompose.worker.component.ExecutionRequest;
+import io.modelcompose.worker.JobExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,19 +23,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs workflows in this process: the scheduler's {@link RunCoordinator} and the worker's {@link ComponentRunner}
+ * Runs workflows in this process: the scheduler's {@link RunCoordinator} and the worker's {@link JobExecutor}
  * talk through method calls on one Vert.x context instead of Kafka topics. Used by {@code compose-cli run}.
  */
 public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
     private final Vertx vertx;
     private final Context context;
-    private final ComposeConfig config;
-    private final Path projectDir;
-    private final ComponentCatalog catalog;
-    private final ComponentRunner components;
+    private final JobExecutor executor;
     private final RunCoordinator coordinator;
     private final Map<String, Promise<RunSnapshot>> waiting = new HashMap<>();
-    private final Map<AttemptId, CancelSignal> inFlight = new HashMap<>();
+    private final Map<AttemptId, JobExecutor.Execution> inFlight = new HashMap<>();
     private final InterruptAnswers answers;
 
     /** A runner that stops a run which pauses for a person ({@link InterruptAnswers#refuse()}). */
@@ -50,10 +44,8 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
         this.vertx = vertx;
         this.answers = answers;
         this.context = vertx.getOrCreateContext();
-        this.config = config;
-        this.projectDir = projectDir;
-        this.catalog = new ComponentCatalog(config);
-        this.components = new ComponentRunner(vertx, Math.max(4, Runtime.getRuntime().availableProcessors() * 8));
+        this.executor = new JobExecutor(vertx, config, projectDir,
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 8));
         this.coordinator = new RunCoordinator(config, Clock.systemUTC(), this);
     }
 
@@ -91,18 +83,10 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
 
     @Override
     public void dispatch(DispatchJob d) {
-        CancelSignal signal = new CancelSignal();
-        inFlight.put(d.id(), signal);
-        Future<io.modelcompose.worker.component.ComponentResult> result;
-        try {
-            ExecutionRequest request = new ExecutionRequest(d.runId(), d.jobKey(), d.attempt(),
-                    catalog.action(d.componentRef(), d.actionId()), d.input(), d.context(), config.env(),
-                    d.timeoutMillis(), projectDir);
-            result = components.execute(request, signal);
-        } catch (ComposeException e) {
-            result = Future.failedFuture(e);
-        }
-        result.onComplete(ar -> context.runOnContext(v -> {
+        JobExecutor.Execution execution = executor.start(new JobExecutor.Attempt(d.id(), d.componentRef(),
+                d.actionId(), d.input(), d.context(), d.timeoutMillis()));
+        inFlight.put(d.id(), execution);
+        execution.outcome().onComplete(ar -> context.runOnContext(v -> {
             inFlight.remove(d.id());
             if (ar.succeeded()) {
                 coordinator.jobSucceeded(d.id(), ar.result().output(),
@@ -115,9 +99,9 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
 
     @Override
     public void cancel(CancelJob c) {
-        CancelSignal signal = inFlight.get(c.id());
-        if (signal != null) {
-            signal.cancel();
+        JobExecutor.Execution execution = inFlight.get(c.id());
+        if (execution != null) {
+            execution.cancel();
         }
     }
 
@@ -168,6 +152,6 @@ public final class LocalRunner implements RunCoordinator.Output, AutoCloseable {
 
     @Override
     public void close() {
-        components.close();
+        executor.close();
     }
 }
