@@ -64,11 +64,6 @@ final class RoleProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** True once the role wrote its pid file, i.e. it has deployed. */
-    boolean isUp() {
-        return Files.exists(stateDir.resolve("up.pid"));
-    }
-
     /** SIGKILL: no graceful stop, no leaving the consumer groups. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
