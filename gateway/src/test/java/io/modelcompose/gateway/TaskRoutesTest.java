@@ -38,6 +38,18 @@ class TaskRoutesTest {
     }
 
     @Test
+    void aFinishedTaskSaysHowLongItTookInSecondsAndARunningOneDoesNot() {
+        String taskId = harness.startSlowRun();
+        assertThat(harness.get(BASE + "/tasks/" + taskId).bodyAsJsonObject().containsKey("elapsed")).isFalse();
+        harness.backend.complete(taskId, "done");
+
+        JsonObject state = harness.get(BASE + "/tasks/" + taskId).bodyAsJsonObject();
+
+        assertThat(state.getString("status")).isEqualTo("completed");
+        assertThat(state.getDouble("elapsed")).isGreaterThanOrEqualTo(0.0).isLessThan(60.0);
+    }
+
+    @Test
     void answers202WithStateForOutputOnlyWhileNotFinished() {
         String taskId = harness.startSlowRun();
 

@@ -87,7 +87,10 @@ final class GatewayJson {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    /** {@code {task_id, status, workflow_id, output?, error?, interrupt?, metadata?}} with null fields left out. */
+    /**
+     * {@code {task_id, status, workflow_id, output?, error?, interrupt?, elapsed?, metadata?}} with null fields left
+     * out; {@code elapsed} (seconds, as upstream's task events give it) once the run has ended.
+     */
     static ObjectNode snapshot(RunSnapshot run) {
         ObjectNode node = object();
         node.put("task_id", run.runId());
@@ -101,6 +104,9 @@ final class GatewayJson {
         }
         if (run.interrupt() != null) {
             node.set("interrupt", toTree(run.interrupt()));
+        }
+        if (run.status().isTerminal() && run.finishedAtMillis() > 0) {
+            node.put("elapsed", Math.max(0, run.finishedAtMillis() - run.createdAtMillis()) / 1000.0);
         }
         if (run.metadata() != null) {
             node.set("metadata", toTree(run.metadata()));
