@@ -39,7 +39,8 @@ class RunRoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject body = response.bodyAsJsonObject();
-        assertThat(body.fieldNames()).containsExactlyInAnyOrder("task_id", "status", "workflow_id", "output", "metadata");
+        assertThat(body.fieldNames()).containsExactlyInAnyOrder("task_id", "status", "workflow_id", "output", "elapsed",
+                "metadata");
         assertThat(body.getString("status")).isEqualTo("completed");
         assertThat(body.getString("workflow_id")).isEqualTo("echo");
         assertThat(body.getJsonObject("output")).isEqualTo(new JsonObject().put("echo", "{text=hi}"));
