@@ -55,6 +55,10 @@ public final class ComponentRunner implements AutoCloseable {
     }
 
     private Future<ComponentResult> executeHere(ExecutionRequest request, CancelSignal cancel) {
+        if (cancel.isCancelled()) {
+            return Future.failedFuture(new ComposeException(ErrorCode.CANCELLED, "job '" + request.jobKey()
+                    + "' was cancelled before it started"));
+        }
         Future<ComponentResult> raw;
         try {
             raw = executorFor(request.action()).execute(request, cancel);

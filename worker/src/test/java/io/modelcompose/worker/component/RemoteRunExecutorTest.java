@@ -79,13 +79,26 @@ class RemoteRunExecutorTest {
         runs.answer = request -> pending;
         CancelSignal cancel = new CancelSignal();
         var outcome = runner.execute(request(ECHO, Map.of()), cancel);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !runs.requested.isEmpty());
 
         cancel.cancel();
         String runId = RemoteRunExecutor.remoteRunId(Jobs.RUN_ID, Jobs.JOB_KEY, 1);
-        assertThat(runs.cancelled).containsExactly(runId);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(runs.cancelled).containsExactly(runId));
         pending.complete(RunSnapshot.pending(runId, "echo", null, 1)
                 .finished(RunStatus.CANCELLED, null, "cancelled", 2));
         assertThat(Jobs.failure(outcome).code()).isEqualTo(ErrorCode.CANCELLED);
+    }
+
+    @Test
+    void aJobCancelledBeforeItStartsNeverAsksForTheRemoteRun() {
+        runs.answer = request -> new CompletableFuture<>();
+        CancelSignal cancel = new CancelSignal();
+        cancel.cancel();
+
+        assertThat(Jobs.failure(runner.execute(request(ECHO, Map.of()), cancel)).code())
+                .isEqualTo(ErrorCode.CANCELLED);
+        assertThat(runs.requested).isEmpty();
     }
 
     @Test
