@@ -33,8 +33,9 @@ class ValidateWarningsTest {
         assertThat(result.out().lines().filter(line -> line.startsWith("warning: ")).toList()).containsExactly(
                 "warning: model-compose.yml:3: listeners: accepted but not acted on: listeners (HTTP callbacks into "
                         + "workflows) are not served",
-                "warning: model-compose.yml:8: workflows[0].jobs[0].hook: accepted but not acted on: a Python "
-                        + "'script' hook is not run (this implementation executes no Python)");
+                "warning: model-compose.yml:9: workflows[0].jobs[0].hook.before.script: accepted but not acted on: a "
+                        + "Python 'script' hook is not run (this implementation executes no Python); call a "
+                        + "component instead: {component: <id>, action: <id>, input: ...}");
         assertThat(result.out()).contains("configuration is valid");
     }
 }

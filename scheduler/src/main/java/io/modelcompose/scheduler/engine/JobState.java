@@ -32,6 +32,10 @@ final class JobState {
     boolean handlingError;
     /** This try's pauses for a person ({@code interrupt}), answered or not; a new try (retry, rerun) asks again. */
     final Pauses pauses = new Pauses();
+    /** This try's hook calls ({@code hook}); a new try (retry, rerun) calls them again. */
+    final HookCalls hookCalls = new HookCalls();
+    /** The attempt whose timeout timer is set (one per attempt, from its first dispatch), 0 for none. */
+    int timedAttempt;
 
     /** What the job's interrupts have collected in the current try; a re-delivery keeps it. */
     static final class Pauses {
@@ -57,10 +61,42 @@ final class JobState {
         }
     }
 
+    /** Where the job's hooks are in the current try; a re-delivery keeps the input its before hooks gave. */
+    static final class HookCalls {
+        /** {@code before} or {@code after}: the phase being called, or the last one. */
+        String phase;
+        int index;
+        /** The before hooks have all answered in this try; {@link #input} is what the component gets. */
+        boolean beforeDone;
+        /** The job's input so far. */
+        Object input;
+        /** After: the job's result so far, and the component's result sources. */
+        Object result;
+        java.util.Map<String, Object> sources;
+        /** The hook dispatch waiting for its result, or null. */
+        EngineCommand.DispatchJob inFlight;
+
+        void reset() {
+            phase = null;
+            index = 0;
+            beforeDone = false;
+            input = null;
+            result = null;
+            sources = null;
+            inFlight = null;
+        }
+    }
+
     JobState(JobConfig job, String key, WorkflowFrame frame) {
         this.job = job;
         this.key = key;
         this.frame = frame;
+    }
+
+    /** A new try of the job (a start, a rerun, a retry): its pauses ask again and its hooks are called again. */
+    void newTry() {
+        pauses.reset();
+        hookCalls.reset();
     }
 
     boolean isActive() {

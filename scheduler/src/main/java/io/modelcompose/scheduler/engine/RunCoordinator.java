@@ -322,11 +322,6 @@ public final class RunCoordinator {
     }
 
     private int componentLimit(String componentRef) {
-        int slash = componentRef.indexOf('/');
-        if (slash < 0) {
-            return config.component(componentRef).map(ComponentConfig::maxConcurrentCount).orElse(0);
-        }
-        return config.workflow(componentRef.substring(0, slash)).job(componentRef.substring(slash + 1))
-                .map(j -> j.component().maxConcurrentCount()).orElse(0);
+        return config.componentByRef(componentRef).map(ComponentConfig::maxConcurrentCount).orElse(0);
     }
 }

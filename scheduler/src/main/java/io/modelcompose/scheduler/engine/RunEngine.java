@@ -46,6 +46,7 @@ public final class RunEngine {
     private final Map<String, JobState> partOwners = new HashMap<>();
     private final WorkflowFrame root;
     private final Interrupts interrupts = new Interrupts();
+    private final Hooks hooks;
     private RunSnapshot snapshot;
     private List<EngineCommand> out = new ArrayList<>();
 
@@ -53,6 +54,7 @@ public final class RunEngine {
         this.config = config;
         this.clock = clock;
         this.scopes = new JobScopes(runId, config.env());
+        this.hooks = new Hooks(runId, scopes);
         this.root = newFrame(config.workflow(workflowId), input, "", null);
         this.snapshot = RunSnapshot.pending(runId, root.workflow.id(), metadata, clock.millis());
     }
@@ -81,6 +83,11 @@ public final class RunEngine {
             partSucceeded(part, jobKey, output, sources);
             return drain();
         }
+        JobState hooked = isFinished() ? null : hooks.inFlight(jobKey, attempt);
+        if (hooked != null) {
+            hookAnswered(hooked, output);
+            return drain();
+        }
         JobState job = current(jobKey, attempt);
         if (job != null) {
             completeJob(job, output, sources);
@@ -95,6 +102,11 @@ public final class RunEngine {
             part.parts.record(JobParts.index(part.key, jobKey), null); // finished: nothing to cancel there
             cancelAttempt(part);
             failAttempt(part, error);
+            return drain();
+        }
+        JobState hooked = isFinished() ? null : hooks.inFlight(jobKey, attempt);
+        if (hooked != null) {
+            failAttempt(hooked, hooks.failed(hooked) + ": " + error);
             return drain();
         }
         JobState job = current(jobKey, attempt);
@@ -128,6 +140,11 @@ public final class RunEngine {
      * that a worker that was only slow, or that reads its dispatch late, does not run it beside its successor.
      */
     public List<EngineCommand> onLeaseExpired(String jobKey, int attempt) {
+        JobState hooked = isFinished() ? null : hooks.inFlight(jobKey, attempt);
+        if (hooked != null) {
+            hookLost(hooked);
+            return drain();
+        }
         JobState part = currentPart(jobKey, attempt);
         JobState job = part != null ? part : current(jobKey, attempt);
         if (part != null) {
@@ -187,7 +204,8 @@ public final class RunEngine {
     private JobState current(String jobKey, int attempt) {
         JobState job = jobsByKey.get(jobKey);
         if (job == null || isFinished() || job.attempt != attempt || job.phase != JobState.Phase.RUNNING
-                || job.child != null || job.parts != null || job.job.flow() != null) {
+                || job.child != null || job.parts != null || job.job.flow() != null
+                || job.hookCalls.inFlight != null) {
             return null;
         }
         return job;
@@ -242,7 +260,8 @@ public final class RunEngine {
         job.failures = 0;
         job.redeliveries = 0;
         job.handlingError = false;
-        job.pauses.reset();
+        job.newTry();
+        job.timedAttempt = 0;
         job.runCount++;
         int limit = job.job.options().maxRunCount();
         if (job.runCount > limit) {
@@ -280,22 +299,66 @@ public final class RunEngine {
             if (!job.pauses.beforeAnswered && pause(job, RunInterrupt.BEFORE, scope, input, null, null)) {
                 return;
             }
-            ComponentConfig component = cfg.component();
-            ActionSpec action = component.action(cfg.action());
-            if (action instanceof WorkflowAction wa) {
-                startChild(frame, job, wa, input);
-                return;
+            DispatchJob hook = hooks.startBefore(job, input);
+            if (hook != null) {
+                out.add(hook);
+                scheduleTimeout(job);
+            } else {
+                callComponent(frame, job, Hooks.componentInput(job), scope);
             }
-            int repeat = PartInputs.repeatCount(cfg.options().repeatCount(), scope);
-            if (repeat > 1) {
-                startParts(job, new JobParts(java.util.Collections.nCopies(repeat, input), repeat, false));
-                return;
-            }
-            out.add(dispatch(frame, job, job.key, input));
-            scheduleTimeout(job);
         } catch (ComposeException e) {
             failJobNow(job, redacted(e));
         }
+    }
+
+    /** Calls the job's component with its input (what its before hooks gave, when it has some). */
+    private void callComponent(WorkflowFrame frame, JobState job, Object input, Scope scope) {
+        JobConfig cfg = job.job;
+        job.renderedInput = input;
+        ComponentConfig component = cfg.component();
+        ActionSpec action = component.action(cfg.action());
+        if (action instanceof WorkflowAction wa) {
+            startChild(frame, job, wa, input);
+            return;
+        }
+        int repeat = PartInputs.repeatCount(cfg.options().repeatCount(), scope);
+        if (repeat > 1) {
+            startParts(job, new JobParts(java.util.Collections.nCopies(repeat, input), repeat, false));
+            return;
+        }
+        out.add(dispatch(frame, job, job.key, input));
+        scheduleTimeout(job);
+    }
+
+    /** A hook answered: the next hook of its phase, else the component (before) or the job's output (after). */
+    private void hookAnswered(JobState job, Object result) {
+        WorkflowFrame frame = frameOf(job);
+        try {
+            DispatchJob next = hooks.succeeded(job, result);
+            if (next != null) {
+                out.add(next);
+            } else if (Hooks.inBefore(job)) {
+                callComponent(frame, job, Hooks.componentInput(job), scopes.inputScope(frame, job.job, job.attempt));
+            } else {
+                renderOutput(job, job.hookCalls.result, job.hookCalls.sources);
+            }
+        } catch (ComposeException e) {
+            failJobNow(job, redacted(e));
+        }
+    }
+
+    /** The lease of a hook call expired: it is called again as the job's next attempt (not counted as a failure). */
+    private void hookLost(JobState job) {
+        out.add(new CancelJob(job.hookCalls.inFlight.id()));
+        job.redeliveries++;
+        if (job.redeliveries > MAX_REDELIVERIES) {
+            hooks.failed(job);
+            failJobNow(job, "worker lost " + job.redeliveries + " times (lease expired)");
+            return;
+        }
+        job.attempt++;
+        out.add(hooks.again(job));
+        scheduleTimeout(job);
     }
 
     private DispatchJob dispatch(WorkflowFrame frame, JobState job, String key, Object input) {
@@ -306,7 +369,12 @@ public final class RunEngine {
                 scopes.context(frame, cfg, job.attempt), timeoutMillis(cfg));
     }
 
+    /** Sets the attempt's timeout timer, once per attempt (at its first dispatch: a hook's or the component's). */
     private void scheduleTimeout(JobState job) {
+        if (job.timedAttempt == job.attempt) {
+            return;
+        }
+        job.timedAttempt = job.attempt;
         if (job.job.timeout() != null && !job.job.timeout().isZero()) {
             out.add(new ScheduleTimer(attemptOf(job), TimerKind.TIMEOUT,
                     clock.instant().plus(job.job.timeout())));
@@ -437,15 +505,12 @@ public final class RunEngine {
         Object childInput = action.input() == null ? jobInput : Templates.render(action.input(), Scope.of(sources));
         String prefix = job.attempt == 1 ? job.key + "/" : job.key + "@" + job.attempt + "/";
         job.child = newFrame(config.workflow(action.workflow()), childInput, prefix, job);
-        if (job.job.timeout() != null && !job.job.timeout().isZero()) {
-            out.add(new ScheduleTimer(attemptOf(job), TimerKind.TIMEOUT,
-                    clock.instant().plus(job.job.timeout())));
-        }
+        scheduleTimeout(job);
         advance(job.child);
     }
 
     private static String componentRef(WorkflowFrame frame, JobConfig cfg) {
-        return cfg.component().inline() ? frame.workflow.id() + "/" + cfg.id() : cfg.component().id();
+        return cfg.component().ref(frame.workflow.id());
     }
 
     private static long timeoutMillis(JobConfig cfg) {
@@ -454,14 +519,29 @@ public final class RunEngine {
 
     private void completeJob(JobState job, Object result, Map<String, Object> sources) {
         WorkflowFrame frame = frameOf(job);
-        Object output;
         try {
             if (job.job.flow() == null && !job.pauses.afterAnswered && pause(job, RunInterrupt.AFTER,
                     scopes.inputScope(frame, job.job, job.attempt), job.renderedInput, result, sources)) {
                 return;
             }
-            output = job.job.output() == null ? result
-                    : Templates.render(job.job.output(), scopes.outputScope(frame, job.job, job.attempt, result, sources));
+            DispatchJob hook = job.job.flow() == null ? hooks.startAfter(job, result, sources) : null;
+            if (hook != null) {
+                out.add(hook);
+                return;
+            }
+        } catch (ComposeException e) {
+            failJobNow(job, redacted(e));
+            return;
+        }
+        renderOutput(job, result, sources);
+    }
+
+    /** Renders the job's {@code output} over its result and moves its workflow on. */
+    private void renderOutput(JobState job, Object result, Map<String, Object> sources) {
+        Object output;
+        try {
+            output = job.job.output() == null ? result : Templates.render(job.job.output(),
+                    scopes.outputScope(frameOf(job), job.job, job.attempt, result, sources));
         } catch (ComposeException e) {
             failJobNow(job, redacted(e));
             return;
@@ -540,7 +620,7 @@ public final class RunEngine {
         RetryConfig retry = job.job.retry() == null ? RetryConfig.NONE : job.job.retry();
         job.failures++;
         if (job.failures < retry.maxAttemptCount()) {
-            job.pauses.reset(); // a retry runs the whole job again, its pauses too (as upstream)
+            job.newTry(); // a retry runs the whole job again, its pauses and hooks too (as upstream)
             Duration delay = retry.delayAfter(job.failures);
             job.phase = JobState.Phase.RETRY_WAIT;
             if (delay.isZero() || delay.isNegative()) {
@@ -604,6 +684,11 @@ public final class RunEngine {
     }
 
     private void cancelAttempt(JobState job) {
+        CancelJob hook = hooks.cancel(job);
+        if (hook != null) {
+            out.add(hook);
+            return;
+        }
         if (job.child != null) {
             cancelFrame(job.child);
             return;

@@ -35,6 +35,14 @@ public record ComponentConfig(
     }
 
     /**
+     * How a worker finds this component in a dispatch: its id when declared, {@code <workflowId>/<id>} when written
+     * inline on a job (or a hook) of that workflow.
+     */
+    public String ref(String workflowId) {
+        return inline ? workflowId + "/" + id : id;
+    }
+
+    /**
      * The action with this id; {@code null} or {@code __default__} selects the only action or the one marked
      * {@code default: true}.
      */

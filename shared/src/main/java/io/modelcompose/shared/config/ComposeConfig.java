@@ -6,6 +6,7 @@ import io.modelcompose.shared.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A whole, validated model-compose configuration.
@@ -62,6 +63,35 @@ public record ComposeConfig(
     /** The component with this id, if declared. */
     public Optional<ComponentConfig> component(String id) {
         return components.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The component a dispatch names ({@link ComponentConfig#ref}): a declared one, or one written inline on a job or
+     * on a job's hook of the named workflow.
+     */
+    public Optional<ComponentConfig> componentByRef(String ref) {
+        Optional<ComponentConfig> declared = component(ref);
+        int slash = ref.indexOf('/');
+        if (declared.isPresent() || slash <= 0) {
+            return declared;
+        }
+        String workflowId = ref.substring(0, slash);
+        String inlineId = ref.substring(slash + 1);
+        return workflows.stream().filter(w -> w.id().equals(workflowId)).findFirst().stream()
+                .flatMap(w -> w.jobs().stream())
+                .flatMap(ComposeConfig::componentsOf)
+                .filter(c -> c.inline() && c.id().equals(inlineId))
+                .findFirst();
+    }
+
+    private static Stream<ComponentConfig> componentsOf(JobConfig job) {
+        JobHooks hooks = job.options().hooks();
+        Stream<ComponentConfig> own = Stream.ofNullable(job.component());
+        if (hooks == null) {
+            return own;
+        }
+        return Stream.concat(own, Stream.concat(hooks.before().stream(),
+                hooks.after().stream()).map(JobHooks.Hook::component));
     }
 
     /**

@@ -16,9 +16,10 @@ import java.util.List;
  * @param onError what to do once retries are exhausted, or null (the run fails)
  * @param flow what a job of another type than {@code component} does, or null for a component job
  * @param interrupts the job's pauses for a person ({@code interrupt:}), or null
+ * @param hooks the job's component calls before and after its own ({@code hook:}), or null
  */
 public record JobOptions(String type, String name, String description, int maxRunCount, Object repeatCount,
-        OnError onError, JobFlow flow, JobInterrupts interrupts) {
+        OnError onError, JobFlow flow, JobInterrupts interrupts, JobHooks hooks) {
     public static final String COMPONENT = "component";
     public static final int DEFAULT_MAX_RUN_COUNT = 25;
     public static final JobOptions DEFAULT = new JobOptions(COMPONENT, null, null, DEFAULT_MAX_RUN_COUNT, 1, null,
@@ -28,6 +29,12 @@ public record JobOptions(String type, String name, String description, int maxRu
     public JobOptions(String type, String name, String description, int maxRunCount, Object repeatCount,
             OnError onError, JobFlow flow) {
         this(type, name, description, maxRunCount, repeatCount, onError, flow, null);
+    }
+
+    /** Options without hooks. */
+    public JobOptions(String type, String name, String description, int maxRunCount, Object repeatCount,
+            OnError onError, JobFlow flow, JobInterrupts interrupts) {
+        this(type, name, description, maxRunCount, repeatCount, onError, flow, interrupts, null);
     }
 
     /** Every job id this job may route to (its flow's targets and {@code on_error.to}). */

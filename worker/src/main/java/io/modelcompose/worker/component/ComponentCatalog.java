@@ -3,11 +3,13 @@ package io.modelcompose.worker.component;
 import io.modelcompose.shared.config.ActionSpec;
 import io.modelcompose.shared.config.ComponentConfig;
 import io.modelcompose.shared.config.ComposeConfig;
-import io.modelcompose.shared.config.JobConfig;
 import io.modelcompose.shared.error.ComposeException;
 import io.modelcompose.shared.error.ErrorCode;
 
-/** Finds the action a dispatched job names: a declared component id, or {@code <workflow>/<job>} for inline ones. */
+/**
+ * Finds the action a dispatched job names: a declared component id, or {@code <workflow>/<id>} for one written inline
+ * on a job or a job's hook.
+ */
 public final class ComponentCatalog {
     private final ComposeConfig config;
 
@@ -25,20 +27,7 @@ public final class ComponentCatalog {
      * @throws ComposeException with {@link ErrorCode#NOT_FOUND} when no such component (or workflow job) exists
      */
     public ComponentConfig component(String componentRef) {
-        var declared = config.component(componentRef);
-        if (declared.isPresent()) {
-            return declared.get();
-        }
-        int slash = componentRef.indexOf('/');
-        if (slash > 0) {
-            String workflowId = componentRef.substring(0, slash);
-            String jobId = componentRef.substring(slash + 1);
-            return config.workflows().stream().filter(w -> w.id().equals(workflowId)).findFirst()
-                    .flatMap(w -> w.job(jobId))
-                    .map(JobConfig::component)
-                    .orElseThrow(() -> unknown(componentRef));
-        }
-        throw unknown(componentRef);
+        return config.componentByRef(componentRef).orElseThrow(() -> unknown(componentRef));
     }
 
     /** True when {@link #component} finds this reference. */

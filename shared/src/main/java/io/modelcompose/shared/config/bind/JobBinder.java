@@ -26,7 +26,7 @@ final class JobBinder {
             "delay");
     /** Keys of every job type. */
     static final Set<String> COMMON_KEYS = Set.of("id", "type", "name", "title", "description", "depends_on",
-            "retry", "timeout", "max_run_count", "on_error", "interrupt");
+            "retry", "timeout", "max_run_count", "on_error", "interrupt", "hook");
     static final Set<String> COMPONENT_KEYS = Set.of("component", "action", "input", "output", "repeat_count");
 
     private JobBinder() {
@@ -75,9 +75,11 @@ final class JobBinder {
         job.allowOnly(allowed, UpstreamKeys.JOB);
 
         DependsOnBinder.Dependencies dependencies = DependsOnBinder.bind(job, id, previousJobId);
+        Object repeatCount = repeatCount(job);
         JobOptions options = new JobOptions(type, job.string("name"), job.string("description"),
                 job.integer("max_run_count", JobOptions.DEFAULT_MAX_RUN_COUNT, 1, Integer.MAX_VALUE),
-                repeatCount(job), OnErrorBinder.bind(job), flow, InterruptBinder.bind(job));
+                repeatCount, OnErrorBinder.bind(job), flow, InterruptBinder.bind(job),
+                HookBinder.bind(job, id, type, repeatCount, context));
         Object input = type.equals(JobOptions.COMPONENT) ? job.template("input") : null;
         Object output = type.equals("if") || type.equals("switch") || type.equals("random-router") ? null
                 : job.template("output");

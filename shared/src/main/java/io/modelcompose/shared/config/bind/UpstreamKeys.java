@@ -26,7 +26,6 @@ final class UpstreamKeys {
     static final Map<String, String> WORKFLOW = Map.of(
             "input", "a workflow's input is the run's input; declare inputs with ${input.x} in the jobs");
     static final Map<String, String> JOB = Map.of(
-            "hook", "a Python 'script' hook is not run (this implementation executes no Python)",
             "streaming", "results are collected into a list, not streamed");
 
     private UpstreamKeys() {

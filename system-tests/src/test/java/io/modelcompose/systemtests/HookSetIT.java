@@ -1,0 +1,109 @@
+package io.modelcompose.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcompose.cli.ComposeCli;
+import io.modelcompose.cli.up.ServiceSet;
+import io.modelcompose.scheduler.SchedulerVerticle;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hooks on the set: upstream's job-flow/hook example with our component hooks gives the output of {@code compose-cli
+ * run}, also when the active scheduler hands over to a standby while a hook runs (the hook calls are ordinary
+ * dispatches on the runs topic, so the replay rebuilds where the job was).
+ */
+class HookSetIT {
+    private static final long LEASE_MILLIS = 3_000;
+    private static final String BODY = """
+            workflow:
+              id: listing
+              job:
+                component: shell-executor
+                input: { command: 'ls "${input.path}"' }
+                hook:
+                  before: { component: hooks, action: slow-redirect }
+                  after:
+                    - { component: hooks, action: count, input: { text: "${output}" } }
+                    - { component: hooks, action: preview }
+              output:
+                line_count: ${jobs.__job__.output.line_count as integer}
+                preview: ${jobs.__job__.output.preview as json}
+            components:
+              - id: shell-executor
+                type: shell
+                action: { command: [ sh, -c, "${input.command}" ], output: "${stdout}" }
+              - id: hooks
+                type: shell
+                actions:
+                  - id: slow-redirect
+                    command: [ sh, -c, 'touch hook-started; sleep 2; printf "%s 2>&1" "$0"', "${input.command}" ]
+                    output: { command: "${stdout}" }
+                  - id: count
+                    command: [ sh, -c, 'printf "%s\\\\n" "$0" | wc -l', "${input.text}" ]
+                    output: { line_count: "${stdout.trim() as integer}", text: "${input.text}" }
+                  - id: preview
+                    command: [ sh, -c, 'printf "%s\\\\n" "$0" | head -n 2 | paste -sd, -', "${input.output.text}" ]
+                    output: { line_count: "${input.output.line_count}", preview: "${stdout.split(',')}" }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final InJvmRoles roles = new InJvmRoles();
+
+    @AfterEach
+    void stop() {
+        roles.close();
+    }
+
+    @Test
+    void hooksGiveTheOutputOfRunAlsoThroughATakeOverWhileAHookRuns() throws Exception {
+        ItProject project = ItProject.create(dir, "", BODY);
+        Path files = Files.createDirectories(dir.resolve("files"));
+        for (String name : List.of("a.txt", "b.txt", "c.txt")) {
+            Files.writeString(files.resolve(name), name);
+        }
+        Map<String, Object> input = Map.of("path", files.toString());
+        JsonNode expected = Api.JSON.readTree(runInProcess(Api.JSON.writeValueAsString(input)));
+        assertThat(expected).isEqualTo(Api.JSON.valueToTree(Map.of("line_count", 3,
+                "preview", List.of("a.txt", "b.txt"))));
+        Files.deleteIfExists(dir.resolve("hook-started"));
+
+        ServiceSet set = roles.deploy(project, project.config(), LEASE_MILLIS, ServiceSet.Role.WORKER,
+                ServiceSet.Role.GATEWAY);
+        SchedulerVerticle first = roles.startScheduler(project, project.config(), LEASE_MILLIS);
+        await().atMost(Duration.ofSeconds(30)).until(first::isActive);
+        SchedulerVerticle second = roles.startScheduler(project, project.config(), LEASE_MILLIS);
+        Api api = new Api(set.gatewayPort());
+
+        String task = api.submit("listing", input);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("hook-started")));
+        roles.stopScheduler(first);
+        await().atMost(Duration.ofSeconds(30)).until(second::isActive);
+
+        JsonNode state = api.awaitTerminal(List.of(task), Duration.ofSeconds(60)).get(task);
+        assertThat(state.path("status").asText()).as("%s", state).isEqualTo("completed");
+        assertThat(state.path("output")).isEqualTo(expected);
+    }
+
+    /** {@code compose-cli run} in this JVM: the output it prints. */
+    private String runInProcess(String input) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ComposeCli.execute(new String[] {"--project-directory", dir.toString(), "run", "--input", input},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as("run: %s", err).isZero();
+        return out.toString();
+    }
+}
