@@ -200,42 +200,13 @@ class RunCommandTest {
         assertThat(JSON.readValue(result.out(), String.class)).isEqualTo("xyz");
     }
 
-    /** Upstream's job-flow/hook example with our hooks: shell components called before and after the job. */
-    static final String HOOKED_LISTING = """
-            workflow:
-              id: listing
-              job:
-                component: shell-executor
-                input: { command: 'ls "${input.path}"' }
-                hook:
-                  before: { component: hooks, action: redirect-stderr }
-                  after:
-                    - { component: hooks, action: count, input: { text: "${output}" } }
-                    - { component: hooks, action: preview }
-              output:
-                line_count: ${jobs.__job__.output.line_count as integer}
-                preview: ${jobs.__job__.output.preview as json}
-            components:
-              - id: shell-executor
-                type: shell
-                action: { command: [ sh, -c, "${input.command}" ], output: "${stdout}" }
-              - id: hooks
-                type: shell
-                actions:
-                  - id: redirect-stderr
-                    command: [ sh, -c, 'printf "%s 2>&1" "$0"', "${input.command}" ]
-                    output: { command: "${stdout}" }
-                  - id: count
-                    command: [ sh, -c, 'printf "%s\\n" "$0" | wc -l', "${input.text}" ]
-                    output: { line_count: "${stdout.trim() as integer}", text: "${input.text}" }
-                  - id: preview
-                    command: [ sh, -c, 'printf "%s\\n" "$0" | head -n 2 | paste -sd, -', "${input.output.text}" ]
-                    output: { line_count: "${input.output.line_count}", preview: "${stdout.split(',')}" }
-            """;
+    /** Upstream's job-flow/hook example with our hooks (a fixture of {@code shared}): shell components around a job. */
+    static final Path HOOKED_LISTING = Path.of("..", "shared", "src", "test", "resources", "configs", "valid", "upstream",
+            "job-flow-hook-components.yml").toAbsolutePath().normalize();
 
     @Test
     void hooksCallTheirComponentsBeforeAndAfterTheJob() throws Exception {
-        write("model-compose.yml", HOOKED_LISTING);
+        Files.copy(HOOKED_LISTING, dir.resolve("model-compose.yml"));
         Path files = Files.createDirectories(dir.resolve("files"));
         for (String name : new String[] {"a.txt", "b.txt", "c.txt"}) {
             Files.writeString(files.resolve(name), name);

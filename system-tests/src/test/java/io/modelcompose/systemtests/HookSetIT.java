@@ -25,37 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HookSetIT {
     private static final long LEASE_MILLIS = 3_000;
-    private static final String BODY = """
-            workflow:
-              id: listing
-              job:
-                component: shell-executor
-                input: { command: 'ls "${input.path}"' }
-                hook:
-                  before: { component: hooks, action: slow-redirect }
-                  after:
-                    - { component: hooks, action: count, input: { text: "${output}" } }
-                    - { component: hooks, action: preview }
-              output:
-                line_count: ${jobs.__job__.output.line_count as integer}
-                preview: ${jobs.__job__.output.preview as json}
-            components:
-              - id: shell-executor
-                type: shell
-                action: { command: [ sh, -c, "${input.command}" ], output: "${stdout}" }
-              - id: hooks
-                type: shell
-                actions:
-                  - id: slow-redirect
-                    command: [ sh, -c, 'touch hook-started; sleep 2; printf "%s 2>&1" "$0"', "${input.command}" ]
-                    output: { command: "${stdout}" }
-                  - id: count
-                    command: [ sh, -c, 'printf "%s\\\\n" "$0" | wc -l', "${input.text}" ]
-                    output: { line_count: "${stdout.trim() as integer}", text: "${input.text}" }
-                  - id: preview
-                    command: [ sh, -c, 'printf "%s\\\\n" "$0" | head -n 2 | paste -sd, -', "${input.output.text}" ]
-                    output: { line_count: "${input.output.line_count}", preview: "${stdout.split(',')}" }
-            """;
+    /** Upstream's job-flow/hook example with our hooks, a fixture of {@code shared}. */
+    private static final Path EXAMPLE = Path.of("..", "shared", "src", "test", "resources", "configs", "valid",
+            "upstream", "job-flow-hook-components.yml").toAbsolutePath().normalize();
+    private static final String REDIRECT = "'printf \"%s 2>&1\" \"$0\"'";
+    /** The before hook marks that it runs, then takes 2 s: long enough to stop the active scheduler meanwhile. */
+    private static final String SLOW_REDIRECT = "'touch hook-started; sleep 2; printf \"%s 2>&1\" \"$0\"'";
 
     @TempDir
     Path dir;
@@ -69,7 +44,10 @@ class HookSetIT {
 
     @Test
     void hooksGiveTheOutputOfRunAlsoThroughATakeOverWhileAHookRuns() throws Exception {
-        ItProject project = ItProject.create(dir, "", BODY);
+        String example = Files.readString(EXAMPLE);
+        assertThat(example).contains(REDIRECT);
+        String body = example.substring(example.indexOf("\nworkflow:") + 1).replace(REDIRECT, SLOW_REDIRECT);
+        ItProject project = ItProject.create(dir, "", body);
         Path files = Files.createDirectories(dir.resolve("files"));
         for (String name : List.of("a.txt", "b.txt", "c.txt")) {
             Files.writeString(files.resolve(name), name);

@@ -28,7 +28,7 @@ class HookBindingTest {
 
         assertThat(hooks.before()).extracting(h -> h.component().id(), JobHooks.Hook::action)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("hooks", "redirect-stderr"));
-        assertThat(hooks.after()).hasSize(1);
+        assertThat(hooks.after()).extracting(JobHooks.Hook::action).containsExactly("count", "preview");
         assertThat(hooks.after().get(0).input()).isEqualTo(Map.of("text", "${output}"));
     }
 
