@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ports a controller container publishes when {@code runtime.ports} is not written, as upstream does: the API's
- * port and the web UI's, each on the same host port, bound to the address the controller (or web UI) names on the
- * host side, loopback by default. Inside the container both listen on all interfaces.
+ * The ports a controller container of the project's default image publishes when {@code runtime.ports} is not
+ * written, as upstream does: the API's port and the web UI's, each on the same host port, bound to the address the
+ * controller (or web UI) names on the host side, loopback by default. Inside the container both listen on all
+ * interfaces. A container of another image (its own command) publishes only what is written.
  */
 final class DefaultPorts {
     private static final String LOOPBACK = "127.0.0.1";
@@ -19,7 +20,7 @@ final class DefaultPorts {
 
     /** {@code options} with the default ports when it publishes none; as written otherwise. */
     static DockerOptions apply(DockerOptions options, ControllerConfig controller) {
-        if (!options.ports().isEmpty()) {
+        if (!options.ports().isEmpty() || !DefaultImage.applies(options)) {
             return options;
         }
         List<PortMapping> ports = new ArrayList<>();

@@ -57,5 +57,9 @@ class DefaultPortsTest {
                   runtime: { type: docker, ports: [ "127.0.0.1:5000:8080" ] }
                   webui: { port: 8081 }
                 """))).containsExactly(new PortMapping("127.0.0.1", 5000, 8080, "tcp", null));
+        assertThat(ports(load("""
+                controller:
+                  runtime: { type: docker, image: "busybox:local", command: [ sleep, "60" ] }
+                """))).as("another image publishes only what is written").isEmpty();
     }
 }
