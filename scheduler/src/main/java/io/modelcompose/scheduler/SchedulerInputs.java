@@ -72,8 +72,8 @@ final class SchedulerInputs {
 
     /** Expired leases go to the runs topic, also for finished runs: the expiry frees the attempt's slot. */
     void expireLeases(long nowMillis) {
-        for (AttemptId lease : leases.expire(nowMillis)) {
-            output.publish(runsTopic, new LeaseExpired(lease));
+        for (LeaseTable.Expiry lease : leases.expire(nowMillis)) {
+            output.publish(runsTopic, new LeaseExpired(lease.attempt(), lease.pickedUp()));
         }
     }
 
@@ -147,7 +147,7 @@ final class SchedulerInputs {
             LOG.warn("[run {}] [job {}] attempt {} lost its worker (lease expired); dispatching again", l.runId(),
                     l.jobKey(), l.attempt());
             inherited.remove(l.attemptId());
-            coordinator.leaseExpired(l.attemptId());
+            coordinator.leaseExpired(l.attemptId(), l.pickedUp());
         } else if (event instanceof AttemptGranted g) {
             if (!replay.isOwn(g.scheduler())) {
                 inherited.add(g.attemptId());

@@ -16,6 +16,8 @@ final class JobState {
     int failures;
     /** Deliveries re-sent because the worker's lease expired. */
     int redeliveries;
+    /** Deliveries re-sent because no worker was seen picking them up before their lease expired. */
+    int unclaimed;
     Object renderedInput;
     Object output;
     /** Non-null while a sub-workflow of this job runs. */

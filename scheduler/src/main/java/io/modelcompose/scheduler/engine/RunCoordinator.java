@@ -173,12 +173,20 @@ public final class RunCoordinator {
         }
     }
 
-    /** An attempt's lease expired: its slot is freed and the job is dispatched again. */
+    /** An attempt's lease expired after a worker had picked it up: its slot is freed and the job goes out again. */
     public void leaseExpired(AttemptId attempt) {
+        leaseExpired(attempt, true);
+    }
+
+    /**
+     * An attempt's lease expired: its slot is freed and the job is dispatched again; only an attempt a worker had
+     * picked up counts as a lost worker.
+     */
+    public void leaseExpired(AttemptId attempt, boolean pickedUp) {
         releaseSlot(attempt);
         RunEngine engine = active.get(attempt.runId());
         if (engine != null) {
-            apply(engine, engine.onLeaseExpired(attempt.jobKey(), attempt.attempt()));
+            apply(engine, engine.onLeaseExpired(attempt.jobKey(), attempt.attempt(), pickedUp));
         }
     }
 

@@ -39,6 +39,8 @@ import java.util.Map;
 public final class RunEngine {
     /** Lease expiries tolerated per job before it fails. */
     public static final int MAX_REDELIVERIES = 5;
+    /** Lease expiries of attempts no worker was seen running, tolerated per job before it fails. */
+    public static final int MAX_UNCLAIMED = 12;
     private final ComposeConfig config;
     private final Clock clock;
     private final JobScopes scopes;
@@ -140,6 +142,14 @@ public final class RunEngine {
      * that a worker that was only slow, or that reads its dispatch late, does not run it beside its successor.
      */
     public List<EngineCommand> onLeaseExpired(String jobKey, int attempt) {
+        return onLeaseExpired(jobKey, attempt, true);
+    }
+
+    /**
+     * As {@link #onLeaseExpired(String, int)}; an attempt no worker was seen running ({@code pickedUp} false) is sent
+     * again without counting a lost worker, up to {@link #MAX_UNCLAIMED} times.
+     */
+    public List<EngineCommand> onLeaseExpired(String jobKey, int attempt, boolean pickedUp) {
         JobState hooked = isFinished() ? null : hooks.inFlight(jobKey, attempt);
         if (hooked != null) {
             hookLost(hooked);
@@ -153,9 +163,15 @@ public final class RunEngine {
             out.add(new CancelJob(attemptOf(job)));
         }
         if (job != null) {
-            job.redeliveries++;
+            if (pickedUp) {
+                job.redeliveries++;
+            } else {
+                job.unclaimed++;
+            }
             if (job.redeliveries > MAX_REDELIVERIES) {
                 failJobNow(job, "worker lost " + job.redeliveries + " times (lease expired)");
+            } else if (job.unclaimed > MAX_UNCLAIMED) {
+                failJobNow(job, "no worker picked it up in " + job.unclaimed + " leases");
             } else {
                 launch(frameOf(job), job);
             }
@@ -259,6 +275,7 @@ public final class RunEngine {
         job.attempt = 0;
         job.failures = 0;
         job.redeliveries = 0;
+        job.unclaimed = 0;
         job.handlingError = false;
         job.newTry();
         job.timedAttempt = 0;

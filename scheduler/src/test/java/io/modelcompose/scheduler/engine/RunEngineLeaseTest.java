@@ -69,4 +69,29 @@ class RunEngineLeaseTest {
         assertThat(h.result("r1").status()).isEqualTo(RunStatus.FAILED);
         assertThat(h.result("r1").error()).contains("worker lost 6 times");
     }
+
+    @Test
+    void attemptsNoWorkerPickedUpDoNotCountAsLostWorkers() {
+        EngineHarness h = new EngineHarness(YAML);
+        h.submit("r1", null);
+        int attempt = 1;
+        for (int i = 0; i < RunEngine.MAX_REDELIVERIES + 2; i++) {
+            h.coordinator.leaseExpired(new AttemptId("r1", "call", attempt++), false);
+        }
+        h.coordinator.leaseExpired(new AttemptId("r1", "call", attempt++), true);
+        assertThat(h.finished).as("7 unread dispatches and one lost worker").isEmpty();
+        h.succeed("call", "ok");
+        assertThat(h.result("r1").status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void aJobNoWorkerEverPicksUpFailsSayingSo() {
+        EngineHarness h = new EngineHarness(YAML);
+        h.submit("r1", null);
+        for (int attempt = 1; attempt <= RunEngine.MAX_UNCLAIMED + 1; attempt++) {
+            h.coordinator.leaseExpired(new AttemptId("r1", "call", attempt), false);
+        }
+        assertThat(h.result("r1").status()).isEqualTo(RunStatus.FAILED);
+        assertThat(h.result("r1").error()).contains("no worker picked it up in 13 leases");
+    }
 }

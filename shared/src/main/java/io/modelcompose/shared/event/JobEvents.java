@@ -163,10 +163,22 @@ public final class JobEvents {
      * @param runId the run
      * @param jobKey the job key
      * @param attempt the attempt whose lease expired
+     * @param pickedUp whether a worker had heartbeated for it (false: no worker was seen running it, e.g. its dispatch
+     *     lapsed unread in a partition the group had not reassigned yet; absent in older records)
      */
-    public record LeaseExpired(int schemaVersion, String runId, String jobKey, int attempt) implements ComposeEvent {
+    public record LeaseExpired(int schemaVersion, String runId, String jobKey, int attempt, Boolean pickedUp)
+            implements ComposeEvent {
+        public LeaseExpired {
+            pickedUp = Boolean.TRUE.equals(pickedUp);
+        }
+
+        /** An expiry of an attempt no worker was seen running. */
         public LeaseExpired(AttemptId id) {
-            this(1, id.runId(), id.jobKey(), id.attempt());
+            this(id, false);
+        }
+
+        public LeaseExpired(AttemptId id, boolean pickedUp) {
+            this(1, id.runId(), id.jobKey(), id.attempt(), Boolean.valueOf(pickedUp));
         }
 
         @Override

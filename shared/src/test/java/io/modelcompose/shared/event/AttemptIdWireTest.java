@@ -17,7 +17,7 @@ class AttemptIdWireTest {
     void jobEventsKeepTheirFlatFieldsAndNoAttemptIdProperty() throws Exception {
         JsonNode json = EventCodec.mapper().readTree(EventCodec.encode(new LeaseExpired(ATTEMPT)));
         assertThat(json.fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("type", "schemaVersion", "runId", "jobKey", "attempt");
+                .containsExactlyInAnyOrder("type", "schemaVersion", "runId", "jobKey", "attempt", "pickedUp");
         assertThat(json.path("attempt").asInt()).isEqualTo(3);
     }
 
@@ -38,5 +38,15 @@ class AttemptIdWireTest {
         assertThat(decoded).isEqualTo(granted);
         assertThat(decoded.attemptId()).isEqualTo(ATTEMPT);
         assertThat(decoded.key()).isEqualTo("r1");
+    }
+
+    @Test
+    void aLeaseExpiryWrittenBeforePickedUpExistedReadsAsNotPickedUp() {
+        byte[] older = """
+                {"type":"LeaseExpired","schemaVersion":1,"runId":"r1","jobKey":"parent/child","attempt":3}"""
+                .getBytes();
+        LeaseExpired decoded = (LeaseExpired) EventCodec.decode(older);
+        assertThat(decoded.attemptId()).isEqualTo(ATTEMPT);
+        assertThat(decoded.pickedUp()).isFalse();
     }
 }
