@@ -2,8 +2,8 @@
 // one bar per job attempt, queued then running, with the worker that ran it.
 import { api, ApiError } from './api.js';
 import { h, clear, statusBadge, formatDuration, formatTime } from './dom.js';
-import { renderOutput, jsonTree } from './render.js';
-import { outputVariables, loadSchemas } from './workflows.js';
+import { renderOutput } from './render.js';
+import { outputVariables, loadSchemas, resumeForm } from './workflows.js';
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
@@ -66,33 +66,6 @@ function showDetail(detail, task, refresh) {
   }
   if (task.error) detail.append(h('h3', null, 'Error'), h('pre', { class: 'error' }, task.error));
   if (task.status === 'interrupted' && task.interrupt) detail.append(resumeForm(task, refresh));
-}
-
-/** The interrupt's message and metadata, and a form whose answer (JSON, empty = continue) resumes the task. */
-function resumeForm(task, refresh) {
-  const it = task.interrupt;
-  const answer = h('textarea', { rows: 4, class: 'mono', id: 'resume-answer', placeholder: 'empty: continue unchanged' });
-  const error = h('div', { class: 'field-error' });
-  const form = h('form', { class: 'resume', id: 'resume-form' },
-    h('h3', null, 'Waiting for you (', it.phase || '', ' ', it.job_id || '', ')'),
-    it.message ? h('p', { class: 'interrupt-message' }, String(it.message)) : null,
-    it.metadata ? jsonTree(it.metadata) : null,
-    h('label', { for: 'resume-answer' }, 'Answer (JSON)'), answer, error,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Resume')));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    let value = null;
-    if (answer.value.trim() !== '') {
-      try { value = JSON.parse(answer.value); } catch (x) { error.textContent = 'not valid JSON'; return; }
-    }
-    try {
-      await api.resume(task.task_id, it.job_id, it.run_id, value);
-      refresh();
-    } catch (x) {
-      error.textContent = x.message;
-    }
-  });
-  return form;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { api, streams, streamTask } from './api.js';
 import { h, clear, statusBadge, formatDuration } from './dom.js';
 import { buildForm } from './forms.js';
-import { renderOutput } from './render.js';
+import { renderOutput, jsonTree } from './render.js';
 
 let schemas = null;
 
@@ -73,45 +73,53 @@ function showTask(result, task, schema, tookMillis) {
   } else if (task.status === 'completed') {
     result.append(h('div', { class: 'output', id: 'run-output' }, renderOutput(task.output, schema.output)));
   } else if (task.status === 'interrupted' && task.interrupt) {
-    result.append(interruptPanel(result, task, schema));
+    result.append(resumeForm(task, () => followResumed(result, task, schema)));
   } else {
     result.append(h('p', { class: 'muted' }, 'Running in the background; follow it on the ',
       h('a', { href: '#/tasks' }, 'Tasks'), ' page.'));
   }
 }
 
-/**
- * A run waiting for a person: the pause's message and metadata, and an answer (JSON, or text; empty goes on
- * unchanged) sent with POST /tasks/{id}/resume; then the run is followed to its next stop.
- */
-function interruptPanel(result, task, schema) {
-  const point = task.interrupt;
-  const answer = h('textarea', { id: 'interrupt-answer', rows: 3,
-    placeholder: point.phase === 'before' ? 'New input (JSON or text); empty to go on' : 'New output (JSON or text); empty to go on' });
-  const button = h('button', { type: 'button', id: 'interrupt-resume', class: 'primary' }, 'Resume');
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    const text = answer.value.trim();
+/** After an answer: the run is followed to its next stop (an end, or another pause) and shown again. */
+async function followResumed(result, task, schema) {
+  const began = performance.now();
+  try {
+    let state = await api.task(task.task_id);
+    while (state.status === 'processing' || state.status === 'pending') {
+      await new Promise((r) => setTimeout(r, 300));
+      state = await api.task(task.task_id);
+    }
+    showTask(result, state, schema, Math.round(performance.now() - began));
+  } catch (e) {
+    showError(result, e.message);
+  }
+}
+
+/** The interrupt's message and metadata, and a form whose answer (JSON, empty = continue) resumes the task. */
+export function resumeForm(task, refresh) {
+  const it = task.interrupt;
+  const answer = h('textarea', { rows: 4, class: 'mono', id: 'resume-answer', placeholder: 'empty: continue unchanged' });
+  const error = h('div', { class: 'field-error' });
+  const form = h('form', { class: 'resume', id: 'resume-form' },
+    h('h3', null, 'Waiting for you (', it.phase || '', ' ', it.job_id || '', ')'),
+    it.message ? h('p', { class: 'interrupt-message' }, String(it.message)) : null,
+    it.metadata ? jsonTree(it.metadata) : null,
+    h('label', { for: 'resume-answer' }, 'Answer (JSON)'), answer, error,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Resume')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
     let value = null;
-    if (text) { try { value = JSON.parse(text); } catch (e) { value = text; } }
-    const began = performance.now();
+    if (answer.value.trim() !== '') {
+      try { value = JSON.parse(answer.value); } catch (x) { error.textContent = 'not valid JSON'; return; }
+    }
     try {
-      await api.resume(task.task_id, point.job_id, point.run_id, value);
-      let state = await api.task(task.task_id);
-      while (state.status === 'processing' || state.status === 'pending') {
-        await new Promise((r) => setTimeout(r, 300));
-        state = await api.task(task.task_id);
-      }
-      showTask(result, state, schema, Math.round(performance.now() - began));
-    } catch (e) {
-      showError(result, e.message);
+      await api.resume(task.task_id, it.job_id, it.run_id, value);
+      refresh();
+    } catch (x) {
+      error.textContent = x.message;
     }
   });
-  return h('div', { class: 'interrupt', id: 'run-interrupt', dataset: { job: point.job_id, phase: point.phase } },
-    h('p', { id: 'interrupt-message' }, (point.message || 'Waiting for an answer') + ' (job ' + point.job_id + ', '
-      + point.phase + ')'),
-    point.metadata == null ? null : h('pre', { id: 'interrupt-metadata' }, JSON.stringify(point.metadata, null, 2)),
-    answer, h('div', { class: 'actions' }, button));
+  return form;
 }
 
 /** Shows a streaming run's chunks as they arrive (as text), then its outcome as any run's. */

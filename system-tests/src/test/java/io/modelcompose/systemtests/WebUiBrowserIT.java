@@ -132,7 +132,15 @@ class WebUiBrowserIT {
 
         assertThat(browser.script("return window.sameDocument")).as("the page was not reloaded").isEqualTo("yes");
         browser.screenshot("tasks");
-        browser.find(row + " a").click();
+        // The live list rebuilds its rows on every update: a row found just before one is gone when clicked.
+        browser.waitFor(d -> {
+            try {
+                d.findElement(By.cssSelector(row + " a")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
         WebElement output = browser.waitFor(d -> d.findElements(By.cssSelector("#task-output")).stream()
                 .findFirst().orElse(null));
         assertThat(output.getText()).isEqualTo(XSS_OUTPUT);
@@ -170,14 +178,15 @@ class WebUiBrowserIT {
         browser.find(".field[data-name=text] input").sendKeys("xyz");
         browser.find("#run-sync").click();
 
-        WebElement message = browser.waitFor(d -> d.findElements(By.cssSelector("#interrupt-message")).stream()
-                .findFirst().orElse(null));
-        assertThat(message.getText()).isEqualTo("approve xyz? (job check, before)");
+        WebElement message = browser.waitFor(d -> d.findElements(By.cssSelector("#resume-form .interrupt-message"))
+                .stream().findFirst().orElse(null));
+        assertThat(message.getText()).isEqualTo("approve xyz?");
+        assertThat(browser.find("#resume-form h3").getText()).isEqualTo("Waiting for you (before check)");
         assertThat(browser.find("#run-result .badge").getText()).isEqualTo("interrupted");
-        assertThat(browser.find("#interrupt-metadata").getText()).contains("\"text\": \"xyz\"");
+        assertThat(browser.find("#resume-form").getText()).contains("text").contains("xyz");
         browser.screenshot("interrupted");
-        browser.find("#interrupt-answer").sendKeys("{\"text\": \"replaced\"}");
-        browser.find("#interrupt-resume").click();
+        browser.find("#resume-answer").sendKeys("{\"text\": \"replaced\"}");
+        browser.find("#resume-form button[type=submit]").click();
 
         WebElement output = browser.waitFor(d -> d.findElements(By.cssSelector("#run-output")).stream().findFirst()
                 .orElse(null));
