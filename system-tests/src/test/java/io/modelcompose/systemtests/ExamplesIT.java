@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcompose.testkit.docker.RequiresDocker;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +63,7 @@ class ExamplesIT {
         List<List<String>> blocks = ReadmeCommands.blocks(REPO.resolve("README.md"));
         assertThat(blocks.get(0)).as("the set-up block").anyMatch(c -> c.startsWith("mvn -B verify"));
         Path dir = cleanCopy("timed-workflow");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         writeEnv(dir, port);
         List<String> commands = new ArrayList<>(List.of("./compose-cli up -d"));
         commands.addAll(blocks.get(1));
@@ -74,7 +72,7 @@ class ExamplesIT {
 
     private void runReadme(String example, int documentedPort, Path readme) throws Exception {
         Path dir = cleanCopy(example);
-        int port = freePort();
+        int port = LoopbackPorts.free();
         writeEnv(dir, port);
         List<String> commands = ReadmeCommands.blocks(readme).stream().flatMap(List::stream).toList();
         assertThat(commands).as(readme + " commands").isNotEmpty();
@@ -186,12 +184,6 @@ class ExamplesIT {
                         return false;
                     }
                 });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String read(Path file) {

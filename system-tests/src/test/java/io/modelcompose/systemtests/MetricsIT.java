@@ -8,7 +8,6 @@ import io.modelcompose.cli.up.ServiceSet;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,7 +135,7 @@ class MetricsIT {
 
     @Test
     void aWorkerServedAloneAnswersMetricsOnItsPort() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         try (RoleProcess worker = RoleProcess.serve(project, "worker", "metrics-worker", 10_000,
                 "--metrics-port", Integer.toString(port))) {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
@@ -183,11 +182,5 @@ class MetricsIT {
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

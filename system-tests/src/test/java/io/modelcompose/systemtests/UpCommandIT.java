@@ -8,7 +8,6 @@ import io.modelcompose.testkit.docker.DockerTestSupport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ class UpCommandIT {
 
     @Test
     void upDetachedServesRunsUntilDown() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Files.writeString(dir.resolve("model-compose.yml"), """
                 controller:
                   port: %d
@@ -106,11 +105,5 @@ class UpCommandIT {
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(code).as("%s: %s", command, err).isZero();
         return out.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelcompose.cli.up.ServiceSet;
 import io.modelcompose.testkit.browser.RequiresBrowser;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,7 +83,7 @@ class WebUiBrowserIT {
 
     @BeforeAll
     void deploy() throws Exception {
-        uiPort = freePort();
+        uiPort = LoopbackPorts.free();
         Files.writeString(dir.resolve("xss.txt"), XSS_OUTPUT + "\n");
         ItProject project = ItProject.create(dir, "  webui:\n    driver: gradio\n    port: " + uiPort + "\n", BODY);
         ServiceSet set = roles.deploy(project, project.config(), 10_000, ServiceSet.Role.SCHEDULER,
@@ -245,11 +243,5 @@ class WebUiBrowserIT {
     private String statusOf(String rowSelector) {
         List<WebElement> rows = browser.webDriver().findElements(By.cssSelector(rowSelector));
         return rows.isEmpty() ? null : rows.get(0).getDomAttribute("data-status");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcompose.cli.up.ServiceSet;
 import io.modelcompose.testkit.browser.RequiresBrowser;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +65,7 @@ class WebUiLoadBench {
 
     @Test
     void theLiveTaskListKeepsUpWithTwoHundredRunsASecond() throws Exception {
-        int uiPort = freePort();
+        int uiPort = LoopbackPorts.free();
         ItProject project = ItProject.create(dir, "  webui:\n    port: " + uiPort + "\n", BODY);
         ServiceSet set = roles.deploy(project, project.config(), 10_000, ServiceSet.Role.SCHEDULER,
                 ServiceSet.Role.WORKER, ServiceSet.Role.GATEWAY);
@@ -136,12 +134,6 @@ class WebUiLoadBench {
             return Api.JSON.readTree(body).path("task_id").asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

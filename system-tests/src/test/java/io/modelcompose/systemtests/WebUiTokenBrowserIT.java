@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcompose.cli.up.ServiceSet;
 import io.modelcompose.testkit.browser.RequiresBrowser;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +17,7 @@ class WebUiTokenBrowserIT {
 
     @Test
     void asksForTheTokenThenUsesIt() throws Exception {
-        int uiPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            uiPort = socket.getLocalPort();
-        }
+        int uiPort = LoopbackPorts.free();
         ItProject project = ItProject.create(dir, "  api_token: s3cret-t0ken\n  webui:\n    port: " + uiPort + "\n", """
                 workflow:
                   title: Guarded

@@ -1,5 +1,6 @@
 package io.modelcompose.systemtests.docker;
 
+import io.modelcompose.systemtests.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +38,7 @@ class DockerLogsIT {
         LocalImages.jreBase();
         project = new DockerProject();
         project.removeImageAtClose(project.defaultImage());
-        port = DockerProject.freePort();
+        port = LoopbackPorts.free();
         project.config(DockerProject.healthyController(port) + """
                 workflows:
                   - id: mark

@@ -6,8 +6,6 @@ import com.github.dockerjava.api.model.Container;
 import io.modelcompose.runtimeagent.container.ComposeLabels;
 import io.modelcompose.testkit.docker.TestDocker;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,12 +74,6 @@ final class DockerProject implements AutoCloseable {
                       max_retry_count: 3
                       start_period: 120s
                 """.replace("PORT", Integer.toString(port));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

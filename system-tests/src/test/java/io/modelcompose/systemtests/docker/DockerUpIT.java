@@ -1,5 +1,6 @@
 package io.modelcompose.systemtests.docker;
 
+import io.modelcompose.systemtests.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,8 +45,8 @@ class DockerUpIT {
         LocalImages.jreBase();
         project = new DockerProject();
         project.removeImageAtClose(project.defaultImage());
-        port = DockerProject.freePort();
-        uiPort = DockerProject.freePort();
+        port = LoopbackPorts.free();
+        uiPort = LoopbackPorts.free();
         // No runtime.ports: the API and the web UI are published at their own ports on loopback, as upstream does.
         project.config(DockerProject.healthyController(port).replace("    ports: [\"127.0.0.1:" + port + ":8080\"]\n",
                 "").replace("8080", Integer.toString(port)) + "  webui:\n    driver: gradio\n    port: " + uiPort + "\n"
