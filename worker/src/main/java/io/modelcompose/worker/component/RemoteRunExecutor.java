@@ -43,11 +43,14 @@ public final class RemoteRunExecutor implements ComponentExecutor {
         Promise<ComponentResult> outcome = Promise.promise();
         long limit = request.timeoutMillis() > 0 ? request.timeoutMillis() : queue.timeout().toMillis();
         long timer = limit <= 0 ? -1 : vertx.setTimer(limit, id -> {
-            if (outcome.tryFail(new ComposeException(ErrorCode.TIMEOUT, "remote run " + runId + " of workflow '"
-                    + action.workflow() + "' did not finish within " + limit + " ms"))) {
-                runs.cancel(queue, runId);
-                runs.forget(queue, runId);
+            if (outcome.future().isComplete()) {
+                return;
             }
+            // the remote run is cancelled and forgotten before the job fails, so whoever sees the failure sees both
+            runs.cancel(queue, runId);
+            runs.forget(queue, runId);
+            outcome.tryFail(new ComposeException(ErrorCode.TIMEOUT, "remote run " + runId + " of workflow '"
+                    + action.workflow() + "' did not finish within " + limit + " ms"));
         });
         cancel.onCancel(() -> runs.cancel(queue, runId));
         runs.run(queue, run).whenComplete((snapshot, failure) -> context.runOnContext(v -> {
